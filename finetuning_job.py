@@ -1,0 +1,1340 @@
+# SPDX-License-Identifier: MIT
+"""OpenAI's fine-tuning job object (``fine_tuning.job``) as validated, frozen dataclasses.
+
+One file, standard library only, CPython 3.8 to 3.13. Quick start::
+
+    from finetuning_job import FineTuningJob
+    job = FineTuningJob.from_json(response_text)        # tolerant: reads what the API sends
+    print(job.status.value, job.is_terminal, job.duration)
+    FineTuningJob.from_dict(fixture, strict=True)         # strict: the schema to the letter
+    archive.write(job.to_json())                          # canonical JSON, nothing lost
+
+Run ``python finetuning_job.py FILE...`` to check and summarise jobs from files.
+"""
+
+import dataclasses
+import datetime
+import enum
+import json
+import re
+import sys
+from collections.abc import Mapping as _AbcMapping
+from typing import (
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    Iterator,
+    List,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+)
+
+__all__ = [
+    "DpoHyperparameters",
+    "DpoMethod",
+    "ErrorDetail",
+    "FineTuningJob",
+    "FineTuningJobError",
+    "FineTuningJobList",
+    "FineTuningJobStatus",
+    "FrozenDict",
+    "Grader",
+    "Hyperparameters",
+    "Integration",
+    "Method",
+    "ReinforcementHyperparameters",
+    "ReinforcementMethod",
+    "SupervisedHyperparameters",
+    "SupervisedMethod",
+    "ValidationError",
+    "WandbIntegration",
+    "main",
+]
+__version__ = "0.1.0"
+
+# ---------------------------------------------------------------------------
+# Limits
+# ---------------------------------------------------------------------------
+
+# Timestamps up to 9999-12-31T23:59:59Z, so every one is a valid datetime.
+MAX_TIMESTAMP = 253402300799
+# trained_tokens: a signed 64-bit counter on the API side.
+MAX_TOKENS = 2**63 - 1
+# seed: the create request's bounds (OpenAPI CreateFineTuningJobRequest).
+MAX_SEED = 2147483647
+# Any JSON value nested deeper than this, counted from the top of the document.
+MAX_DEPTH = 100
+# Python refuses to turn longer integers into text (sys.int_info.default_max_str_digits).
+_INT_LIMIT = 10**4300
+# metadata: OpenAPI Metadata schema.
+MAX_METADATA_PAIRS = 16
+MAX_METADATA_KEY = 64
+MAX_METADATA_VALUE = 512
+# integrations: OpenAPI maxItems.
+MAX_INTEGRATIONS = 5
+# How much of an offending value an error message may echo.
+PREVIEW_CHARS = 80
+
+# ---------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------
+
+PathItem = Union[str, int]
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+class ErrorDetail(NamedTuple):
+    """One problem: where (``path``, keys and indices from the top), what, and the value."""
+
+    path: Tuple[Any, ...]
+    message: str
+    value: Any
+
+    @property
+    def location(self) -> str:
+        """Return the path as text: ``$.data[3].status``."""
+        return _format_path(self.path)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+    def __repr__(self) -> str:
+        # The value may be huge or deeply nested: never repr it whole.
+        return f"ErrorDetail(path={self.path!r}, message={self.message!r}, value={_preview(self.value)})"
+
+
+class ValidationError(ValueError):
+    """Bad input: every problem found, each with its path (``err.errors``)."""
+
+    def __init__(self, errors: Sequence[ErrorDetail], title: str = "FineTuningJob") -> None:
+        self.errors: Tuple[ErrorDetail, ...] = tuple(errors)
+        self.title = title
+        count = len(self.errors)
+        lines = [f"{count} validation error{'' if count == 1 else 's'} for {title}"]
+        lines.extend(f"  {error}" for error in self.errors)
+        super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self.errors, self.title))
+
+
+class _Invalid(Exception):
+    """Problems below one value, paths relative to it; parents prepend their key."""
+
+    def __init__(self, problems: List[ErrorDetail]) -> None:
+        super().__init__()
+        self.problems = problems
+
+
+def _problem(message: str, value: Any, path: Tuple[Any, ...] = ()) -> _Invalid:
+    return _Invalid([ErrorDetail(path, message, value)])
+
+
+def _nested(key: Any, invalid: _Invalid) -> List[ErrorDetail]:
+    return [ErrorDetail((key,) + p.path, p.message, p.value) for p in invalid.problems]
+
+
+def _format_path(path: Sequence[Any]) -> str:
+    parts = ["$"]
+    for item in path:
+        if isinstance(item, str):
+            if _IDENTIFIER.match(item):
+                parts.append(f".{item}")
+            else:
+                parts.append(f"['{_quote(_shorten(item))}']")
+        else:
+            parts.append(f"[{item!r}]")
+    return "".join(parts)
+
+
+def _quote(text: str) -> str:
+    # RFC 9535 single-quoted name: escape the quote, the backslash, controls and surrogates.
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in "'\\":
+            out.append("\\" + char)
+        elif code < 0x20 or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _shorten(text: str, limit: int = PREVIEW_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _preview(value: Any) -> str:
+    """Return value as short JSON-like text, built without visiting more than needed."""
+    parts: List[str] = []
+    _render(value, parts, PREVIEW_CHARS + 1)
+    return _shorten("".join(parts))
+
+
+def _render(value: Any, parts: List[str], budget: int) -> int:
+    # Every level writes at least one character, so the budget also bounds the recursion.
+    if budget <= 0:
+        return 0
+    if isinstance(value, str):
+        text = json.dumps(value[:budget], ensure_ascii=False)
+        if not _is_text(text):
+            text = json.dumps(value[:budget])
+    elif value is None or isinstance(value, (bool, int, float)):
+        text = "null" if value is None else json.dumps(value)
+    elif isinstance(value, (list, tuple, _AbcMapping)):
+        is_map = isinstance(value, _AbcMapping)
+        parts.append("{" if is_map else "[")
+        used = 1
+        for index, item in enumerate(value.items() if is_map else value):
+            if used >= budget:
+                break
+            if index:
+                parts.append(", ")
+                used += 2
+            if is_map:
+                used += _render(item[0], parts, budget - used)
+                parts.append(": ")
+                used += 2
+                item = item[1]
+            used += _render(item, parts, budget - used)
+        parts.append("}" if is_map else "]")
+        return used + 1
+    else:
+        text = f"<{type(value).__name__}>"
+    parts.append(text)
+    return len(text)
+
+
+_TYPE_NAMES = {type(None): "null", bool: "bool", int: "int", float: "float", str: "str", list: "list", dict: "dict"}
+
+
+def _expected(what: str, value: Any, *, right_type: bool = False) -> _Invalid:
+    """Make the problem 'expected WHAT, got VALUE (type)'; the type is left out when it was right."""
+    got = _preview(value)
+    if not right_type and value is not None:
+        got += f" ({_TYPE_NAMES.get(type(value), type(value).__name__)})"
+    return _problem(f"expected {what}, got {got}", value)
+
+
+# ---------------------------------------------------------------------------
+# Enums
+# ---------------------------------------------------------------------------
+
+
+class FineTuningJobStatus(str, enum.Enum):
+    """A job's status; an unknown one read in tolerant mode is kept, with ``is_known`` false."""
+
+    VALIDATING_FILES = "validating_files"
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    PAUSED = "paused"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Optional["FineTuningJobStatus"]:
+        # A pseudo-member: an instance of the enum that is not one of its members. It is not
+        # cached, so hostile input cannot grow the class; equality and hashing are the string's.
+        if type(value) is not str:
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    @property
+    def is_known(self) -> bool:
+        """Return True for the seven statuses the module knows."""
+        return self._value_ in _STATUS_BY_VALUE
+
+    @property
+    def is_terminal(self) -> bool:
+        """Return True when the job will not change again (succeeded, failed, cancelled)."""
+        return self._value_ in _TERMINAL
+
+
+_STATUS_BY_VALUE: Dict[str, FineTuningJobStatus] = {m.value: m for m in FineTuningJobStatus}
+_TERMINAL = frozenset({"succeeded", "failed", "cancelled"})
+_METHOD_TYPES = ("supervised", "dpo", "reinforcement")
+_INTEGRATION_TYPES = ("wandb",)
+_GRADER_TYPES = ("string_check", "text_similarity", "python", "score_model", "multi")
+_REASONING_EFFORTS = ("default", "low", "medium", "high")
+
+# ---------------------------------------------------------------------------
+# Read-only mapping
+# ---------------------------------------------------------------------------
+
+_V = TypeVar("_V")
+
+
+class FrozenDict(Mapping[str, _V]):
+    """A read-only, hashable, picklable mapping (``types.MappingProxyType`` is neither)."""
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Optional[Mapping[str, _V]] = None) -> None:
+        object.__setattr__(self, "_data", dict(data) if data is not None else {})
+        object.__setattr__(self, "_hash", None)
+
+    def __getitem__(self, key: str) -> _V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenDict):
+            return self._data == other._data
+        if isinstance(other, _AbcMapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash(frozenset(self._data.items())))
+        return self._hash  # type: ignore[return-value]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("FrozenDict is read-only")
+
+    def __repr__(self) -> str:
+        return f"FrozenDict({self._data!r})"
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (FrozenDict, (self._data,))
+
+
+def _frozen(data: Dict[str, Any]) -> "FrozenDict[Any]":
+    # Wrap a dict the module built itself, without copying it again.
+    mapping: FrozenDict[Any] = FrozenDict.__new__(FrozenDict)
+    object.__setattr__(mapping, "_data", data)
+    object.__setattr__(mapping, "_hash", None)
+    return mapping
+
+
+_EMPTY: "FrozenDict[Any]" = FrozenDict()
+
+# ---------------------------------------------------------------------------
+# Checkers: one per kind of value. Each takes (value, strict, depth) and returns the value
+# to store, or raises _Invalid; depth is the value's own nesting level (the top is 1).
+# ---------------------------------------------------------------------------
+
+Checker = Callable[[Any, bool, int], Any]
+
+
+def _is_text(text: str) -> bool:
+    # A lone surrogate ("\ud800" in JSON) cannot be written out as UTF-8.
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_integer(value: Any) -> bool:
+    # bool is an int in Python but not an integer in JSON; and json cannot write huge ints.
+    return type(value) is int and -_INT_LIMIT < value < _INT_LIMIT
+
+
+def _is_number(value: Any) -> bool:
+    # value - value is 0.0 only for finite floats (NaN and the infinities give NaN).
+    return _is_integer(value) or (type(value) is float and value - value == 0.0)
+
+
+def _check_str(value: Any, strict: bool, depth: int) -> str:
+    if type(value) is str and _is_text(value):
+        return value
+    if type(value) is str:
+        raise _expected("a string of valid Unicode text", value, right_type=True)
+    raise _expected("a string", value)
+
+
+def _int_checker(low: int, high: int) -> Checker:
+    def check(value: Any, strict: bool, depth: int) -> int:
+        if type(value) is int and low <= value <= high:
+            return value
+        if type(value) is int:
+            raise _expected(f"an integer in {low}..{high}", value, right_type=True)
+        raise _expected("an integer", value)
+
+    return check
+
+
+_check_timestamp = _int_checker(0, MAX_TIMESTAMP)
+_check_tokens = _int_checker(0, MAX_TOKENS)
+_check_seed = _int_checker(0, MAX_SEED)
+
+
+def _check_bool(value: Any, strict: bool, depth: int) -> bool:
+    if type(value) is bool:
+        return value
+    raise _expected("a boolean", value)
+
+
+def _const_checker(expected: str) -> Checker:
+    def check(value: Any, strict: bool, depth: int) -> str:
+        if value == expected and type(value) is str:
+            return expected
+        raise _expected(json.dumps(expected), value, right_type=type(value) is str)
+
+    return check
+
+
+def _choice_checker(choices: Sequence[str], *, open_in_tolerant: bool) -> Checker:
+    """Check a string from a set; with open_in_tolerant, keep an unknown one unless strict."""
+    listed = ", ".join(json.dumps(choice) for choice in choices)
+    known = frozenset(choices)
+
+    def check(value: Any, strict: bool, depth: int) -> str:
+        if type(value) is str and (value in known or (open_in_tolerant and not strict and _is_text(value))):
+            return value
+        raise _expected(f"one of {listed}", value, right_type=type(value) is str)
+
+    return check
+
+
+_check_status_text = _choice_checker(list(_STATUS_BY_VALUE), open_in_tolerant=True)
+
+
+def _check_status(value: Any, strict: bool, depth: int) -> FineTuningJobStatus:
+    member = _STATUS_BY_VALUE.get(value) if type(value) is str else None
+    if member is not None:
+        return member
+    return FineTuningJobStatus(_check_status_text(value, strict, depth))
+
+
+def _auto_or_int(low: int, high: Optional[int] = None) -> Checker:
+    what = f'"auto" or an integer in {low}..{high}' if high is not None else f'"auto" or an integer >= {low}'
+
+    def check(value: Any, strict: bool, depth: int) -> Union[str, int]:
+        if value == "auto" and type(value) is str:
+            return "auto"
+        if type(value) is int and low <= value and (high is None or value <= high):
+            return value
+        raise _expected(what, value, right_type=type(value) in (int, str))
+
+    return check
+
+
+def _auto_or_number(above: float, at_most: Optional[float], text: str) -> Checker:
+    """Check "auto" or a finite number > above (and <= at_most); text states the bound."""
+    what = f'"auto" or a number {text}'
+
+    def check(value: Any, strict: bool, depth: int) -> Union[str, int, float]:
+        if value == "auto" and type(value) is str:
+            return "auto"
+        if _is_number(value) and value > above and (at_most is None or value <= at_most):
+            return value  # type: ignore[no-any-return]
+        raise _expected(what, value, right_type=type(value) in (int, float, str))
+
+    return check
+
+
+def _check_str_tuple(value: Any, strict: bool, depth: int) -> Tuple[str, ...]:
+    if type(value) is not list:
+        raise _expected("an array of strings", value)
+    for item in value:
+        if type(item) is not str or not _is_text(item):
+            break
+    else:
+        return tuple(value)
+    problems: List[ErrorDetail] = []
+    for index, item in enumerate(value):
+        try:
+            _check_str(item, strict, depth + 1)
+        except _Invalid as exc:
+            problems.extend(_nested(index, exc))
+    raise _Invalid(problems)
+
+
+def _check_metadata(value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
+    if not isinstance(value, dict):
+        raise _expected("an object of strings", value)
+    problems: List[ErrorDetail] = []
+    if len(value) > MAX_METADATA_PAIRS:
+        problems.append(ErrorDetail((), f"expected at most {MAX_METADATA_PAIRS} pairs, got {len(value)}", value))
+    for key, item in value.items():
+        try:
+            _check_str(key, strict, depth)
+            if len(key) > MAX_METADATA_KEY:
+                raise _problem(f"expected a key of at most {MAX_METADATA_KEY} characters, got {len(key)}", key)
+            _check_str(item, strict, depth + 1)
+            if len(item) > MAX_METADATA_VALUE:
+                raise _expected(f"a string of at most {MAX_METADATA_VALUE} characters", item, right_type=True)
+        except _Invalid as exc:
+            problems.extend(_nested(key, exc))
+    if problems:
+        raise _Invalid(problems)
+    return FrozenDict(value)
+
+
+def _check_json(value: Any, strict: bool, depth: int) -> Any:
+    """Check opaque JSON data (unknown keys, grader content) and return it frozen."""
+    kind = type(value)
+    if kind is str:
+        return _check_str(value, strict, depth)
+    if value is None or kind is bool or _is_number(value):
+        return value
+    if kind is int:
+        raise _expected(f"an integer of at most {len(str(_INT_LIMIT)) - 1} digits", value, right_type=True)
+    if kind is float:
+        raise _expected("a finite number", value, right_type=True)
+    if not isinstance(value, (list, dict)):
+        raise _expected("JSON data", value)
+    if depth > MAX_DEPTH:
+        raise _problem(f"nested deeper than {MAX_DEPTH} levels", value)
+    problems: List[ErrorDetail] = []
+    if isinstance(value, list):
+        items = []
+        for index, item in enumerate(value):
+            try:
+                items.append(_check_json(item, strict, depth + 1))
+            except _Invalid as exc:
+                problems.extend(_nested(index, exc))
+        if problems:
+            raise _Invalid(problems)
+        return tuple(items)
+    members = {}
+    for key, item in value.items():
+        try:
+            if type(key) is not str:
+                raise _expected("a string key", key)
+            members[_check_str(key, strict, depth)] = _check_json(item, strict, depth + 1)
+        except _Invalid as exc:
+            problems.extend(_nested(key, exc))
+    if problems:
+        raise _Invalid(problems)
+    return _frozen(members)
+
+
+def _thaw(value: Any) -> Any:
+    """Return frozen JSON data as plain JSON data (tuples to lists, mappings to dicts)."""
+    if isinstance(value, (str, int, float)) or value is None:
+        return value._value_ if isinstance(value, enum.Enum) else value
+    if isinstance(value, (tuple, list)):
+        return [_thaw(item) for item in value]
+    if isinstance(value, _AbcMapping):
+        return {key: _thaw(item) for key, item in value.items()}
+    return value  # not JSON data: the reader that gets it next reports it
+
+
+# ---------------------------------------------------------------------------
+# Fields and the reader shared by every class
+# ---------------------------------------------------------------------------
+
+# When a key may be missing or null: never, in the tolerant reader only, or always.
+_NEVER, _TOLERANT, _ALWAYS = 0, 1, 2
+
+
+class _Field(NamedTuple):
+    key: str
+    check: Checker
+    missing: int  # _NEVER, _TOLERANT or _ALWAYS
+    null: int
+    dump: Optional[Callable[[Any], Any]]  # None: the stored value is already JSON data
+    model: Optional[type]  # the nested class the constructor wants here
+    many: bool = False  # a tuple of model instances
+
+    @property
+    def writes_null(self) -> bool:
+        # The schema's required-nullable keys are written as null; other Nones are left out.
+        return self.missing == _TOLERANT and self.null == _ALWAYS
+
+
+def _required(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _NEVER, _NEVER, dump, None)
+
+
+def _required_nullable(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _TOLERANT, _ALWAYS, dump, None)
+
+
+def _tolerated(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    """A key the schema requires but the live API leaves out or sends as null."""
+    return _Field(key, check, _TOLERANT, _TOLERANT, dump, None)
+
+
+def _optional(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _ALWAYS, _TOLERANT, dump, None)
+
+
+def _nullable(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _ALWAYS, _ALWAYS, dump, None)
+
+
+def _dump_model(value: Any) -> Any:
+    return value.to_dict()
+
+
+def _dump_models(value: Tuple[Any, ...]) -> List[Any]:
+    return [item.to_dict() for item in value]
+
+
+def _model_field(field: _Field, model: type, *, many: bool = False) -> _Field:
+    return field._replace(dump=_dump_models if many else _dump_model, model=model, many=many)
+
+
+_new = object.__new__
+_set_attribute = object.__setattr__
+_T = TypeVar("_T", bound="_Model")
+
+
+class _Model:
+    """What every class of the module shares: the reader, the writer and the constructor check."""
+
+    _FIELDS: ClassVar[Tuple[_Field, ...]] = ()
+    _OPEN: ClassVar[bool] = False  # unknown keys are content, allowed by the strict reader too
+    _specs: ClassVar[Tuple[Tuple[Tuple[str, Checker, bool, bool], ...], ...]]
+    _known: ClassVar[frozenset]  # type: ignore[type-arg]
+    _writes: ClassVar[Tuple[Tuple[str, Optional[Callable[[Any], Any]], bool], ...]]
+    extra: "FrozenDict[Any]"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Derive the reader's and writer's tables once from the one list of fields.
+        cls._specs = tuple(
+            tuple((f.key, f.check, f.missing >= mode, f.null >= mode) for f in cls._FIELDS)
+            for mode in (_TOLERANT, _ALWAYS)
+        )
+        cls._known = frozenset(f.key for f in cls._FIELDS)
+        cls._writes = tuple((f.key, f.dump, f.writes_null) for f in cls._FIELDS)
+
+    @classmethod
+    def _read(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
+        """Check data (JSON, the object at nesting level depth) and build an instance."""
+        if not isinstance(data, dict):
+            raise _expected("an object", data)
+        values: Dict[str, Any] = {}
+        problems: List[ErrorDetail] = []
+        present = 0
+        for key, check, missing_ok, null_ok in cls._specs[strict]:
+            value = data.get(key, _MISSING)
+            if value is _MISSING:
+                if not missing_ok:
+                    problems.append(ErrorDetail((key,), "required key missing", None))
+                values[key] = None
+                continue
+            present += 1
+            if value is None and null_ok:
+                values[key] = None
+                continue
+            try:
+                values[key] = check(value, strict, depth + 1)
+            except _Invalid as exc:
+                problems.extend(_nested(key, exc))
+        extra: FrozenDict[Any] = _EMPTY
+        if present != len(data):
+            unknown = {}
+            for key, value in data.items():
+                if key in cls._known:
+                    continue
+                if type(key) is not str:
+                    problems.append(ErrorDetail((key,), "expected a string key", key))
+                elif strict and not cls._OPEN:
+                    problems.append(ErrorDetail((key,), "unknown key", value))
+                else:
+                    try:
+                        unknown[_check_str(key, strict, depth)] = _check_json(value, strict, depth + 1)
+                    except _Invalid as exc:
+                        problems.extend(_nested(key, exc))
+            extra = _frozen(unknown)
+        values["extra"] = extra
+        if not problems:
+            cls._check_whole(values, strict, problems)
+        if problems:
+            raise _Invalid(problems)
+        instance: _T = _new(cls)
+        # Frozen dataclasses set each field through object.__setattr__; one dict is much faster.
+        _set_attribute(instance, "__dict__", values)
+        return instance
+
+    @classmethod
+    def _check_whole(cls, values: Dict[str, Any], strict: bool, problems: List[ErrorDetail]) -> None:
+        """Add the problems that involve more than one field (none by default)."""
+
+    def __post_init__(self) -> None:
+        # The constructor (and dataclasses.replace) checks by the tolerant reader's rules:
+        # turn the Python values into JSON data, read that, and keep what was read.
+        problems: List[ErrorDetail] = []
+        data: Dict[str, Any] = {}
+        given = self.__dict__
+        for field in self._FIELDS:
+            value = given[field.key]
+            if field.model is not None and value is not None:
+                try:
+                    value = _dump_from_python(value, field.model, field.many)
+                except _Invalid as exc:
+                    problems.extend(_nested(field.key, exc))
+                    continue
+            data[field.key] = _thaw(value)
+        extra = given["extra"]
+        if not isinstance(extra, _AbcMapping):
+            problems.append(ErrorDetail(("extra",), f"expected a mapping, got {_preview(extra)}", extra))
+        else:
+            for key, value in extra.items():
+                if key in self._known:
+                    problems.append(ErrorDetail((key,), "a known key cannot be in extra", value))
+                else:
+                    data[key] = _thaw(value)
+        try:
+            if problems:
+                raise _Invalid(problems)
+            instance = type(self)._read(data, False, 1)
+        except _Invalid as exc:
+            raise ValidationError(exc.problems, type(self).__name__) from None
+        _set_attribute(self, "__dict__", instance.__dict__)
+
+    @classmethod
+    def from_dict(cls: Type[_T], data: Any, *, strict: bool = False) -> _T:
+        """Read JSON data (as json.loads gives it); raise ValidationError for bad input."""
+        try:
+            return cls._read(data, strict, 1)
+        except _Invalid as exc:
+            raise ValidationError(exc.problems, cls.__name__) from None
+
+    @classmethod
+    def from_json(cls: Type[_T], text: Union[str, bytes, bytearray], *, strict: bool = False) -> _T:
+        """Read JSON text (str, or bytes in UTF-8, UTF-16 or UTF-32)."""
+        return cls.from_dict(_loads(text, cls.__name__), strict=strict)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Return the canonical JSON data: known keys in the API's order, then unknown keys."""
+        out: Dict[str, Any] = {}
+        values = self.__dict__
+        for key, dump, writes_null in self._writes:
+            value = values[key]
+            if value is None:
+                if writes_null:
+                    out[key] = None
+            elif dump is None:
+                out[key] = value
+            else:
+                out[key] = dump(value)
+        if self.extra:
+            for key, value in self.extra.items():
+                out[key] = _thaw(value)
+        return out
+
+    def to_json(self, *, indent: Optional[int] = None) -> str:
+        """Return canonical JSON text: compact, or indented for people; non-ASCII kept as is."""
+        if indent is None:
+            return _encode(self.to_dict())
+        return json.dumps(self.to_dict(), ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+_MISSING: Any = object()
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
+def _dump_from_python(value: Any, model: type, many: bool) -> Any:
+    """Turn the constructor's nested instances into JSON data; a dict is not an instance."""
+    if not many:
+        if isinstance(value, model):
+            return value.to_dict()  # type: ignore[attr-defined]
+        raise _expected(f"a {model.__name__}", value)
+    if not isinstance(value, (list, tuple)):
+        raise _expected(f"a sequence of {model.__name__}", value)
+    problems: List[ErrorDetail] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, model):
+            problems.extend(_nested(index, _expected(f"a {model.__name__}", item)))
+    if problems:
+        raise _Invalid(problems)
+    return [item.to_dict() for item in value]
+
+
+def _loads(text: Any, title: str) -> Any:
+    def fail(message: str) -> ValidationError:
+        return ValidationError([ErrorDetail((), message, text)], title)
+
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise fail(f"expected JSON text (str, bytes or bytearray), got {_preview(text)}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except UnicodeDecodeError as exc:
+        raise fail(f"invalid {exc.encoding.upper()} at byte {exc.start}") from None
+    except RecursionError:
+        raise fail(f"nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError as exc:  # integers longer than Python's digit limit
+        raise fail(f"invalid JSON: {exc}") from None
+
+
+def _models_checker(model: Type["_Model"], limit: Optional[int] = None) -> Checker:
+    """Check an array of model objects (at most limit of them) and return a tuple."""
+
+    def check(value: Any, strict: bool, depth: int) -> Tuple[Any, ...]:
+        if type(value) is not list:
+            raise _expected("an array", value)
+        problems: List[ErrorDetail] = []
+        if limit is not None and len(value) > limit:
+            problems.append(ErrorDetail((), f"expected at most {limit} items, got {len(value)}", value))
+        items = []
+        for index, item in enumerate(value):
+            try:
+                items.append(model._read(item, strict, depth + 1))
+            except _Invalid as exc:
+                problems.extend(_nested(index, exc))
+        if problems:
+            raise _Invalid(problems)
+        return tuple(items)
+
+    return check
+
+
+# ---------------------------------------------------------------------------
+# The objects, from leaf to root
+# ---------------------------------------------------------------------------
+
+_check_batch_size = _auto_or_int(1, 256)
+_check_learning_rate = _auto_or_number(0, None, "> 0")
+_check_n_epochs = _auto_or_int(1, 50)
+_check_beta = _auto_or_number(0, 2, "> 0 and <= 2")
+_check_compute = _auto_or_number(0.00001, 10, "> 0.00001 and <= 10")
+_check_eval = _auto_or_int(1)
+_check_effort = _choice_checker(_REASONING_EFFORTS, open_in_tolerant=False)
+
+Auto = Union[str, int, None]
+AutoNumber = Union[str, int, float, None]
+
+
+@dataclasses.dataclass(frozen=True)
+class FineTuningJobError(_Model):
+    """Why a job failed: a machine-readable code, a message, and the parameter at fault."""
+
+    code: str
+    message: str
+    param: Optional[str] = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _required("code", _check_str),
+        _required("message", _check_str),
+        _required_nullable("param", _check_str),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Hyperparameters(_Model):
+    """The job-level hyperparameters ("auto" or a number each; sent for supervised jobs)."""
+
+    batch_size: Auto = None
+    learning_rate_multiplier: AutoNumber = None
+    n_epochs: Auto = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _nullable("batch_size", _check_batch_size),
+        _optional("learning_rate_multiplier", _check_learning_rate),
+        _optional("n_epochs", _check_n_epochs),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class SupervisedHyperparameters(_Model):
+    """The hyperparameters of the supervised method."""
+
+    batch_size: Auto = None
+    learning_rate_multiplier: AutoNumber = None
+    n_epochs: Auto = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _optional("batch_size", _check_batch_size),
+        _optional("learning_rate_multiplier", _check_learning_rate),
+        _optional("n_epochs", _check_n_epochs),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class DpoHyperparameters(_Model):
+    """The hyperparameters of the DPO method, with beta."""
+
+    beta: AutoNumber = None
+    batch_size: Auto = None
+    learning_rate_multiplier: AutoNumber = None
+    n_epochs: Auto = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _optional("beta", _check_beta),
+        _optional("batch_size", _check_batch_size),
+        _optional("learning_rate_multiplier", _check_learning_rate),
+        _optional("n_epochs", _check_n_epochs),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class ReinforcementHyperparameters(_Model):
+    """The hyperparameters of the reinforcement method."""
+
+    batch_size: Auto = None
+    learning_rate_multiplier: AutoNumber = None
+    n_epochs: Auto = None
+    reasoning_effort: Optional[str] = None
+    compute_multiplier: AutoNumber = None
+    eval_interval: Auto = None
+    eval_samples: Auto = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _optional("batch_size", _check_batch_size),
+        _optional("learning_rate_multiplier", _check_learning_rate),
+        _optional("n_epochs", _check_n_epochs),
+        _optional("reasoning_effort", _check_effort),
+        _optional("compute_multiplier", _check_compute),
+        _optional("eval_interval", _check_eval),
+        _optional("eval_samples", _check_eval),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Grader(_Model):
+    """A reinforcement grader: type and name checked, its other members (``extra``) kept as JSON."""
+
+    type: str
+    name: str
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    # The spec's grader shapes contradict one another: members past type and name are content.
+    _OPEN = True
+    _FIELDS = (
+        _required("type", _choice_checker(_GRADER_TYPES, open_in_tolerant=True)),
+        _required("name", _check_str),
+    )
+
+    @property
+    def is_known(self) -> bool:
+        """Return True when the module knows the grader's type."""
+        return self.type in _GRADER_TYPES
+
+
+@dataclasses.dataclass(frozen=True)
+class SupervisedMethod(_Model):
+    """The supervised method's configuration."""
+
+    hyperparameters: Optional[SupervisedHyperparameters] = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (_model_field(_optional("hyperparameters", SupervisedHyperparameters._read), SupervisedHyperparameters),)
+
+
+@dataclasses.dataclass(frozen=True)
+class DpoMethod(_Model):
+    """The DPO method's configuration."""
+
+    hyperparameters: Optional[DpoHyperparameters] = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (_model_field(_optional("hyperparameters", DpoHyperparameters._read), DpoHyperparameters),)
+
+
+@dataclasses.dataclass(frozen=True)
+class ReinforcementMethod(_Model):
+    """The reinforcement method's configuration: a grader and hyperparameters."""
+
+    grader: Grader
+    hyperparameters: Optional[ReinforcementHyperparameters] = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _model_field(_required("grader", Grader._read), Grader),
+        _model_field(_optional("hyperparameters", ReinforcementHyperparameters._read), ReinforcementHyperparameters),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Method(_Model):
+    """How the job trains: ``type`` names the block (supervised, dpo or reinforcement) that applies."""
+
+    type: str
+    supervised: Optional[SupervisedMethod] = None
+    dpo: Optional[DpoMethod] = None
+    reinforcement: Optional[ReinforcementMethod] = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _required("type", _choice_checker(_METHOD_TYPES, open_in_tolerant=True)),
+        _model_field(_optional("supervised", SupervisedMethod._read), SupervisedMethod),
+        _model_field(_optional("dpo", DpoMethod._read), DpoMethod),
+        _model_field(_optional("reinforcement", ReinforcementMethod._read), ReinforcementMethod),
+    )
+
+    @classmethod
+    def _check_whole(cls, values: Dict[str, Any], strict: bool, problems: List[ErrorDetail]) -> None:
+        # The strict reader wants the block named by type and no other; the tolerant reader lets
+        # the named block be missing (the API leaves it out) and keeps any other valid block.
+        kind = values.get("type")
+        if not strict or kind not in _METHOD_TYPES:
+            return
+        for name in _METHOD_TYPES:
+            if name == kind and name in values and values[name] is None:
+                problems.append(ErrorDetail((name,), "required key missing", None))
+            elif name != kind and values.get(name) is not None:
+                problems.append(ErrorDetail((name,), f"not allowed when type is {json.dumps(kind)}", values[name]))
+
+    @property
+    def is_known(self) -> bool:
+        """Return True when the module knows the method's type."""
+        return self.type in _METHOD_TYPES
+
+
+@dataclasses.dataclass(frozen=True)
+class WandbIntegration(_Model):
+    """The Weights and Biases settings of an integration."""
+
+    project: str
+    name: Optional[str] = None
+    entity: Optional[str] = None
+    tags: Optional[Tuple[str, ...]] = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _required("project", _check_str),
+        _nullable("name", _check_str),
+        _nullable("entity", _check_str),
+        _optional("tags", _check_str_tuple),
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Integration(_Model):
+    """An integration of the job; one of an unknown type keeps its members in ``extra``."""
+
+    type: str
+    wandb: Optional[WandbIntegration] = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _required("type", _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=True)),
+        _model_field(_required("wandb", WandbIntegration._read), WandbIntegration),
+    )
+
+    @classmethod
+    def _read(cls, data: Any, strict: bool, depth: int) -> "Integration":
+        kind = data.get("type") if isinstance(data, dict) else None
+        if strict or type(kind) is not str or kind in _INTEGRATION_TYPES:
+            return super()._read(data, strict, depth)
+        # An integration of a type the module does not know is kept whole, as opaque JSON.
+        rest = _check_json({key: value for key, value in data.items() if key != "type"}, strict, depth)
+        instance: Integration = _new(cls)
+        _set_attribute(instance, "__dict__", {"type": _check_str(kind, strict, depth), "wandb": None, "extra": rest})
+        return instance
+
+    @property
+    def is_known(self) -> bool:
+        """Return True when the module knows the integration's type."""
+        return self.type in _INTEGRATION_TYPES
+
+
+def _check_job_error(value: Any, strict: bool, depth: int) -> Optional[FineTuningJobError]:
+    # Jobs that did not fail come with "error": {} or all members null; the tolerant reader
+    # reads those as no error. The strict reader holds them to the schema.
+    if not strict and isinstance(value, dict) and all(item is None for item in value.values()):
+        return None
+    return FineTuningJobError._read(value, strict, depth)
+
+
+_UTC = datetime.timezone.utc
+
+
+def _datetime(timestamp: Optional[int]) -> Optional[datetime.datetime]:
+    return None if timestamp is None else datetime.datetime.fromtimestamp(timestamp, _UTC)
+
+
+@dataclasses.dataclass(frozen=True)
+class FineTuningJob(_Model):
+    """A fine-tuning job (``fine_tuning.job``), as the API reports it."""
+
+    id: str
+    created_at: int
+    model: str
+    status: FineTuningJobStatus
+    training_file: str
+    object: str = "fine_tuning.job"
+    error: Optional[FineTuningJobError] = None
+    fine_tuned_model: Optional[str] = None
+    finished_at: Optional[int] = None
+    hyperparameters: Optional[Hyperparameters] = None
+    organization_id: Optional[str] = None
+    result_files: Optional[Tuple[str, ...]] = None
+    trained_tokens: Optional[int] = None
+    validation_file: Optional[str] = None
+    seed: Optional[int] = None
+    integrations: Optional[Tuple[Integration, ...]] = None
+    estimated_finish: Optional[int] = None
+    method: Optional[Method] = None
+    metadata: Optional["FrozenDict[str]"] = None
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    # In the order of the API reference, which is the order to_dict writes.
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("created_at", _check_timestamp),
+        _model_field(_required_nullable("error", _check_job_error), FineTuningJobError),
+        _required_nullable("fine_tuned_model", _check_str),
+        _required_nullable("finished_at", _check_timestamp),
+        _model_field(_tolerated("hyperparameters", Hyperparameters._read), Hyperparameters),
+        _required("model", _check_str),
+        _required("object", _const_checker("fine_tuning.job")),
+        _tolerated("organization_id", _check_str),  # Azure OpenAI sends null
+        _tolerated("result_files", _check_str_tuple, list),  # Azure OpenAI sends null
+        _required("status", _check_status, _thaw),
+        _required_nullable("trained_tokens", _check_tokens),
+        _required("training_file", _check_str),
+        _required_nullable("validation_file", _check_str),
+        _tolerated("seed", _check_seed),  # missing on jobs from before 2024
+        _model_field(_nullable("integrations", _models_checker(Integration, MAX_INTEGRATIONS)), Integration, many=True),
+        _nullable("estimated_finish", _check_timestamp),
+        _model_field(_optional("method", Method._read), Method),
+        _nullable("metadata", _check_metadata, dict),
+    )
+
+    @property
+    def is_terminal(self) -> bool:
+        """Return True when the job has ended (succeeded, failed or cancelled): stop polling."""
+        return self.status.is_terminal
+
+    @property
+    def created_datetime(self) -> datetime.datetime:
+        """Return ``created_at`` as an aware UTC datetime."""
+        return datetime.datetime.fromtimestamp(self.created_at, _UTC)
+
+    @property
+    def finished_datetime(self) -> Optional[datetime.datetime]:
+        """Return ``finished_at`` as an aware UTC datetime, or None."""
+        return _datetime(self.finished_at)
+
+    @property
+    def estimated_finish_datetime(self) -> Optional[datetime.datetime]:
+        """Return ``estimated_finish`` as an aware UTC datetime, or None."""
+        return _datetime(self.estimated_finish)
+
+    @property
+    def duration(self) -> Optional[datetime.timedelta]:
+        """Return how long the job ran, from creation to finish; None until it finishes."""
+        if self.finished_at is None:
+            return None
+        return datetime.timedelta(seconds=self.finished_at - self.created_at)
+
+    def elapsed(self, now: datetime.datetime) -> datetime.timedelta:
+        """Return the duration if the job finished, else the time from creation to ``now``."""
+        duration = self.duration
+        return duration if duration is not None else now - self.created_datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class FineTuningJobList(_Model):
+    """A page of jobs (``GET /fine_tuning/jobs``): ``{"object": "list", "data": [...], "has_more": ...}``."""
+
+    data: Tuple[FineTuningJob, ...]
+    has_more: Optional[bool] = None
+    object: str = "list"
+    extra: "FrozenDict[Any]" = _EMPTY
+
+    _FIELDS = (
+        _required("object", _const_checker("list")),
+        _model_field(_required("data", _models_checker(FineTuningJob)), FineTuningJob, many=True),
+        _tolerated("has_more", _check_bool),
+    )
+
+
+# ---------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------
+
+_STDIN = "<stdin>"
+
+
+def _read_input(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
+    """Yield (line number or None, JSON value or ValidationError) from a binary stream.
+
+    A stream whose first line is a whole JSON value is JSON Lines and is read line by line,
+    so memory stays bounded; anything else is one JSON document.
+    """
+    first = b""
+    number = 0
+    for number, first in enumerate(stream, 1):
+        if first.strip():
+            break
+    else:
+        return
+    try:
+        head = json.loads(first)
+    except ValueError:
+        head = _MISSING
+    if head is _MISSING:
+        text = first + stream.read()
+        try:
+            yield None, _loads(text, "input")
+            return
+        except ValidationError as exc:
+            lines = text.splitlines()
+            if not any(_is_object_line(line) for line in lines[number:]):
+                yield None, exc
+                return
+        # A JSON Lines stream whose first line is broken: report lines one by one.
+        yield from _read_lines(enumerate(lines[number - 1 :], number))
+        return
+    yield number, head
+    yield from _read_lines(enumerate(stream, number + 1))
+
+
+def _is_object_line(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _read_lines(lines: Any) -> Iterator[Tuple[Optional[int], Any]]:
+    for number, line in lines:
+        if line.strip():
+            try:
+                yield number, _loads(line, "input")
+            except ValidationError as exc:
+                yield number, exc
+
+
+def _jobs_of(value: Any, strict: bool) -> Tuple[FineTuningJob, ...]:
+    """Read a job or a list page; raise ValidationError."""
+    if isinstance(value, dict) and value.get("object") == "list":
+        return FineTuningJobList.from_dict(value, strict=strict).data
+    return (FineTuningJob.from_dict(value, strict=strict),)
+
+
+def _format_duration(delta: datetime.timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+    days, seconds = divmod(seconds, 86400)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    if days:
+        return f"{sign}{days}d {hours:02d}h {minutes:02d}m"
+    if hours:
+        return f"{sign}{hours}h {minutes:02d}m {seconds:02d}s"
+    return f"{sign}{minutes}m {seconds:02d}s"
+
+
+def _summary_row(job: FineTuningJob, now: datetime.datetime) -> Tuple[str, ...]:
+    if job.duration is not None:
+        took = _format_duration(job.duration)
+    elif not job.is_terminal:
+        took = _format_duration(job.elapsed(now)) + " so far"
+    else:
+        took = "-"
+    return (
+        job.id,
+        job.status.value,
+        job.model,
+        job.fine_tuned_model or "-",
+        "-" if job.trained_tokens is None else str(job.trained_tokens),
+        job.created_datetime.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        took,
+    )
+
+
+_HEADER = ("ID", "STATUS", "MODEL", "FINE-TUNED MODEL", "TOKENS", "CREATED", "DURATION")
+
+
+def _write_table(rows: List[Tuple[str, ...]], out: Any) -> None:
+    widths = [max(len(row[i]) for row in [_HEADER, *rows]) for i in range(len(_HEADER))]
+    for row in [_HEADER, *rows]:
+        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
+    if len(rows) > 1:
+        counts: Dict[str, int] = {}
+        for row in rows:
+            counts[row[1]] = counts.get(row[1], 0) + 1
+        out.write(f"{len(rows)} jobs: " + ", ".join(f"{n} {status}" for status, n in counts.items()) + "\n")
+
+
+def main(
+    argv: Optional[Sequence[str]] = None,
+    *,
+    stdin: Any = None,
+    stdout: Any = None,
+    stderr: Any = None,
+    now: Optional[datetime.datetime] = None,
+) -> int:
+    """Check and summarise fine-tuning jobs from files; return the exit status.
+
+    0: every job valid; 1: a job was invalid or malformed; 2: usage error or unreadable file.
+    The streams and the clock (``now``, for jobs still running) are parameters for tests.
+    """
+    import argparse  # only the program needs it: keep `import finetuning_job` fast
+
+    stdin = sys.stdin.buffer if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
+    stderr = sys.stderr if stderr is None else stderr
+    parser = argparse.ArgumentParser(
+        prog="finetuning_job",
+        description="Check OpenAI fine-tuning jobs (job objects, list pages or JSON Lines) and summarise them.",
+        epilog="Exit status: 0 all valid, 1 an invalid or malformed job, 2 a usage error or unreadable file.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a file to read; - for standard input")
+    parser.add_argument("--json", action="store_true", help="write each job as canonical JSON, one per line")
+    parser.add_argument("--strict", action="store_true", help="enforce the schema to the letter")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    now = datetime.datetime.now(_UTC) if now is None else now
+    status = 0
+    rows: List[Tuple[str, ...]] = []
+    for name in args.files:
+        label = _STDIN if name == "-" else name
+        try:
+            stream = stdin if name == "-" else open(name, "rb")
+        except OSError as exc:
+            stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
+            status = 2
+            continue
+        try:
+            for line, value in _read_input(stream):
+                where = label if line is None else f"{label}:{line}"
+                try:
+                    if isinstance(value, ValidationError):
+                        raise value
+                    jobs = _jobs_of(value, args.strict)
+                except ValidationError as exc:
+                    for error in exc.errors:
+                        stderr.write(f"{where}: {error}\n")
+                    status = max(status, 1)
+                    continue
+                for job in jobs:
+                    if args.json:
+                        stdout.write(job.to_json() + "\n")
+                    else:
+                        rows.append(_summary_row(job, now))
+        except OSError as exc:
+            stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
+            status = 2
+        finally:
+            if stream is not stdin:
+                stream.close()
+    if not args.json and rows:
+        _write_table(rows, stdout)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

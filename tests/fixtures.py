@@ -1,0 +1,98 @@
+"""Payloads the team wrote from the contract: one job per status and per method, a failed
+job with its error, and a list page. Each call builds a fresh dict."""
+
+from typing import Any, Dict, List
+
+Json = Dict[str, Any]
+
+STATUSES = ("validating_files", "queued", "running", "succeeded", "failed", "cancelled", "paused")
+METHODS = ("supervised", "dpo", "reinforcement")
+
+
+def method(kind: str) -> Json:
+    """A method block of each type, as the API sends it once the job has resolved its numbers."""
+    if kind == "supervised":
+        return {"type": "supervised", "supervised": {"hyperparameters": {"batch_size": 8, "learning_rate_multiplier": 1.8, "n_epochs": 3}}}
+    if kind == "dpo":
+        return {
+            "type": "dpo",
+            "dpo": {"hyperparameters": {"beta": 0.1, "batch_size": "auto", "learning_rate_multiplier": "auto", "n_epochs": 2}},
+        }
+    return {
+        "type": "reinforcement",
+        "reinforcement": {
+            "grader": {
+                "type": "score_model",
+                "name": "helpfulness",
+                "model": "o3-mini",
+                "input": [{"role": "user", "content": "Rate {{sample.output_text}}"}],
+                "range": [0, 10],
+            },
+            "hyperparameters": {
+                "batch_size": 4,
+                "learning_rate_multiplier": 0.5,
+                "n_epochs": 1,
+                "reasoning_effort": "high",
+                "compute_multiplier": 1.5,
+                "eval_interval": 10,
+                "eval_samples": "auto",
+            },
+        },
+    }
+
+
+def job(status: str = "succeeded", kind: str = "supervised") -> Json:
+    """A job in the given status and method, with every key the schema lists."""
+    done = status in ("succeeded", "failed", "cancelled")
+    data: Json = {
+        "id": f"ftjob-{status[:4]}{kind[:3]}0001",
+        "created_at": 1767225600,  # 2026-01-01T00:00:00Z
+        "error": None,
+        "fine_tuned_model": "ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4" if status == "succeeded" else None,
+        "finished_at": 1767229261 if done else None,
+        "hyperparameters": {"batch_size": 8, "learning_rate_multiplier": 1.8, "n_epochs": 3} if kind == "supervised" else None,
+        "model": "gpt-4o-mini-2024-07-18",
+        "object": "fine_tuning.job",
+        "organization_id": "org-acme42",
+        "result_files": ["file-results01"] if status == "succeeded" else [],
+        "status": status,
+        "trained_tokens": 482113 if status == "succeeded" else None,
+        "training_file": "file-train01",
+        "validation_file": "file-valid01",
+        "seed": 1234,
+        "integrations": [],
+        "estimated_finish": 1767232800 if status == "running" else None,
+        "method": method(kind),
+        "metadata": {"team": "support", "ticket": "FT-118"},
+    }
+    if status == "failed":
+        data["error"] = {
+            "code": "invalid_training_file",
+            "message": "Example 12: 'messages' must be a list.",
+            "param": "training_file",
+        }
+    return data
+
+
+def failed_job() -> Json:
+    """A failed job with its error."""
+    return job("failed")
+
+
+def wandb_job() -> Json:
+    """A succeeded job with a W&B integration."""
+    data = job("succeeded")
+    data["integrations"] = [
+        {"type": "wandb", "wandb": {"project": "support-bot", "name": None, "entity": "acme", "tags": ["ft", "v2"]}}
+    ]
+    return data
+
+
+def page(jobs: List[Json], has_more: bool = False) -> Json:
+    """A list page of the given jobs."""
+    return {"object": "list", "data": jobs, "has_more": has_more}
+
+
+def every_job() -> List[Json]:
+    """One job per status (supervised) and one per method (succeeded), plus the W&B job."""
+    return [job(status) for status in STATUSES] + [job("succeeded", kind) for kind in METHODS[1:]] + [wandb_job()]
