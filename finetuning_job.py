@@ -72,7 +72,8 @@ MAX_SEED = 2147483647
 # Any JSON value nested deeper than this, counted from the top of the document.
 MAX_DEPTH = 100
 # Python refuses to turn longer integers into text (sys.int_info.default_max_str_digits).
-_INT_LIMIT = 10**4300
+MAX_INT_DIGITS = 4300
+_INT_LIMIT = 10**MAX_INT_DIGITS
 # metadata: OpenAPI Metadata schema.
 MAX_METADATA_PAIRS = 16
 MAX_METADATA_KEY = 64
@@ -187,6 +188,10 @@ def _render(value: Any, parts: List[str], budget: int) -> int:
         text = json.dumps(value[:budget], ensure_ascii=False)
         if not _is_text(text):
             text = json.dumps(value[:budget])
+    elif isinstance(value, int) and not isinstance(value, bool) and not -_INT_LIMIT < value < _INT_LIMIT:
+        # Too long to turn into text at all: say how long it is instead.
+        digits = int((abs(value).bit_length() - 1) * 0.30102999566398120) + 1
+        text = f"<int of {digits + (abs(value) >= 10**digits)} digits>"
     elif value is None or isinstance(value, (bool, int, float)):
         text = "null" if value is None else json.dumps(value)
     elif isinstance(value, (list, tuple, _AbcMapping)):
@@ -493,7 +498,7 @@ def _check_json(value: Any, strict: bool, depth: int) -> Any:
     if value is None or kind is bool or _is_number(value):
         return value
     if kind is int:
-        raise _expected(f"an integer of at most {len(str(_INT_LIMIT)) - 1} digits", value, right_type=True)
+        raise _expected(f"an integer of at most {MAX_INT_DIGITS} digits", value, right_type=True)
     if kind is float:
         raise _expected("a finite number", value, right_type=True)
     if not isinstance(value, (list, dict)):
@@ -677,7 +682,9 @@ class _Model:
         given = self.__dict__
         for field in self._FIELDS:
             value = given[field.key]
-            if field.model is not None and value is not None:
+            if value is None:
+                continue  # None means "not given", which is not always the same as null
+            if field.model is not None:
                 try:
                     value = _dump_from_python(value, field.model, field.many)
                 except _Invalid as exc:
@@ -1011,7 +1018,7 @@ class WandbIntegration(_Model):
         _required("project", _check_str),
         _nullable("name", _check_str),
         _nullable("entity", _check_str),
-        _optional("tags", _check_str_tuple),
+        _optional("tags", _check_str_tuple, list),
     )
 
 

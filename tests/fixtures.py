@@ -50,7 +50,11 @@ def job(status: str = "succeeded", kind: str = "supervised") -> Json:
         "error": None,
         "fine_tuned_model": "ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4" if status == "succeeded" else None,
         "finished_at": 1767229261 if done else None,
-        "hyperparameters": {"batch_size": 8, "learning_rate_multiplier": 1.8, "n_epochs": 3} if kind == "supervised" else None,
+        "hyperparameters": (
+            {"batch_size": 8, "learning_rate_multiplier": 1.8, "n_epochs": 3}
+            if kind == "supervised"
+            else {"batch_size": "auto", "learning_rate_multiplier": "auto", "n_epochs": "auto"}
+        ),
         "model": "gpt-4o-mini-2024-07-18",
         "object": "fine_tuning.job",
         "organization_id": "org-acme42",

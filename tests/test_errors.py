@@ -1,0 +1,341 @@
+"""Tables of invalid inputs, each with the exact path and message it must be reported with."""
+
+import json
+import math
+from typing import Any, List, Tuple
+
+import pytest
+
+from tests import ftj
+from tests.fixtures import failed_job, job, page, wandb_job
+
+REMOVE = object()
+INF = math.inf
+NAN = math.nan
+BIG_TS = ftj.MAX_TIMESTAMP
+AUTO_INT_1_50 = 'expected "auto" or an integer in 1..50'
+AUTO_INT_1_256 = 'expected "auto" or an integer in 1..256'
+AUTO_POSITIVE = 'expected "auto" or a number > 0'
+AUTO_BETA = 'expected "auto" or a number > 0 and <= 2'
+AUTO_COMPUTE = 'expected "auto" or a number > 0.00001 and <= 10'
+AUTO_AT_LEAST_1 = 'expected "auto" or an integer >= 1'
+
+# (path, new value or REMOVE, base payload kind, expected lines). Both readers reject these.
+BOTH: List[Tuple[str, Any, str, List[str]]] = [
+    # id, model, training_file: strings
+    ("id", REMOVE, "job", ["$.id: required key missing"]),
+    ("id", None, "job", ["$.id: expected a string, got null"]),
+    ("id", 12, "job", ["$.id: expected a string, got 12 (int)"]),
+    ("id", "\ud800", "job", ['$.id: expected a string of valid Unicode text, got "\\ud800"']),
+    ("model", ["gpt"], "job", ['$.model: expected a string, got ["gpt"] (list)']),
+    ("model", REMOVE, "job", ["$.model: required key missing"]),
+    ("training_file", {}, "job", ["$.training_file: expected a string, got {} (dict)"]),
+    ("training_file", REMOVE, "job", ["$.training_file: required key missing"]),
+    ("fine_tuned_model", 1.5, "job", ["$.fine_tuned_model: expected a string, got 1.5 (float)"]),
+    ("validation_file", False, "job", ["$.validation_file: expected a string, got false (bool)"]),
+    ("organization_id", 0, "job", ["$.organization_id: expected a string, got 0 (int)"]),
+    # timestamps: integers in 0..253402300799
+    ("created_at", REMOVE, "job", ["$.created_at: required key missing"]),
+    ("created_at", True, "job", ["$.created_at: expected an integer, got true (bool)"]),
+    ("created_at", 1.0, "job", ["$.created_at: expected an integer, got 1.0 (float)"]),
+    ("created_at", "1767225600", "job", ['$.created_at: expected an integer, got "1767225600" (str)']),
+    ("created_at", -1, "job", [f"$.created_at: expected an integer in 0..{BIG_TS}, got -1"]),
+    ("created_at", BIG_TS + 1, "job", [f"$.created_at: expected an integer in 0..{BIG_TS}, got {BIG_TS + 1}"]),
+    ("created_at", NAN, "job", ["$.created_at: expected an integer, got NaN (float)"]),
+    ("finished_at", INF, "job", ["$.finished_at: expected an integer, got Infinity (float)"]),
+    ("finished_at", -1, "job", [f"$.finished_at: expected an integer in 0..{BIG_TS}, got -1"]),
+    ("estimated_finish", -INF, "job", ["$.estimated_finish: expected an integer, got -Infinity (float)"]),
+    ("estimated_finish", BIG_TS + 1, "job", [f"$.estimated_finish: expected an integer in 0..{BIG_TS}, got {BIG_TS + 1}"]),
+    # trained_tokens and seed
+    ("trained_tokens", -1, "job", ["$.trained_tokens: expected an integer in 0..9223372036854775807, got -1"]),
+    ("trained_tokens", 2**63, "job", ["$.trained_tokens: expected an integer in 0..9223372036854775807, got 9223372036854775808"]),
+    ("trained_tokens", 5.0, "job", ["$.trained_tokens: expected an integer, got 5.0 (float)"]),
+    ("seed", -1, "job", ["$.seed: expected an integer in 0..2147483647, got -1"]),
+    ("seed", 2147483648, "job", ["$.seed: expected an integer in 0..2147483647, got 2147483648"]),
+    ("seed", False, "job", ["$.seed: expected an integer, got false (bool)"]),
+    # object and status
+    ("object", REMOVE, "job", ["$.object: required key missing"]),
+    ("object", "fine_tuning.jobs", "job", ['$.object: expected "fine_tuning.job", got "fine_tuning.jobs"']),
+    ("object", None, "job", ['$.object: expected "fine_tuning.job", got null']),
+    ("status", REMOVE, "job", ["$.status: required key missing"]),
+    ("status", 1, "job", [
+        '$.status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
+        '"cancelled", "paused", got 1 (int)'
+    ]),
+    # result_files
+    ("result_files", "file-1", "job", ['$.result_files: expected an array of strings, got "file-1" (str)']),
+    ("result_files", ["file-1", 2, None], "job", [
+        "$.result_files[1]: expected a string, got 2 (int)",
+        "$.result_files[2]: expected a string, got null",
+    ]),
+    # job-level hyperparameters
+    ("hyperparameters", [], "job", ["$.hyperparameters: expected an object, got [] (list)"]),
+    ("hyperparameters.n_epochs", 0, "job", [f"$.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 0"]),
+    ("hyperparameters.n_epochs", 51, "job", [f"$.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 51"]),
+    ("hyperparameters.n_epochs", 2.0, "job", [f"$.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 2.0 (float)"]),
+    ("hyperparameters.n_epochs", True, "job", [f"$.hyperparameters.n_epochs: {AUTO_INT_1_50}, got true (bool)"]),
+    ("hyperparameters.n_epochs", "AUTO", "job", [f'$.hyperparameters.n_epochs: {AUTO_INT_1_50}, got "AUTO"']),
+    ("hyperparameters.batch_size", 0, "job", [f"$.hyperparameters.batch_size: {AUTO_INT_1_256}, got 0"]),
+    ("hyperparameters.batch_size", 257, "job", [f"$.hyperparameters.batch_size: {AUTO_INT_1_256}, got 257"]),
+    ("hyperparameters.batch_size", "auto ", "job", [f'$.hyperparameters.batch_size: {AUTO_INT_1_256}, got "auto "']),
+    ("hyperparameters.learning_rate_multiplier", 0, "job", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got 0"]),
+    ("hyperparameters.learning_rate_multiplier", -0.0, "job", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got -0.0"]),
+    ("hyperparameters.learning_rate_multiplier", NAN, "job", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got NaN"]),
+    ("hyperparameters.learning_rate_multiplier", INF, "job", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got Infinity"]),
+    ("hyperparameters.learning_rate_multiplier", "Auto", "job", [f'$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got "Auto"']),
+    ("hyperparameters.learning_rate_multiplier", None, "job:strict", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got null"]),
+    # method and its blocks
+    ("method", "supervised", "job", ['$.method: expected an object, got "supervised" (str)']),
+    ("method.type", REMOVE, "job", ["$.method.type: required key missing"]),
+    ("method.type", 3, "job", ['$.method.type: expected one of "supervised", "dpo", "reinforcement", got 3 (int)']),
+    ("method.supervised", [], "job", ["$.method.supervised: expected an object, got [] (list)"]),
+    ("method.supervised.hyperparameters.n_epochs", 0, "job", [f"$.method.supervised.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 0"]),
+    ("method.supervised.hyperparameters.batch_size", None, "job:strict", [f"$.method.supervised.hyperparameters.batch_size: {AUTO_INT_1_256}, got null"]),
+    ("method.dpo.hyperparameters.beta", 0, "dpo", [f"$.method.dpo.hyperparameters.beta: {AUTO_BETA}, got 0"]),
+    ("method.dpo.hyperparameters.beta", 2.0001, "dpo", [f"$.method.dpo.hyperparameters.beta: {AUTO_BETA}, got 2.0001"]),
+    ("method.dpo.hyperparameters.beta", "automatic", "dpo", [f'$.method.dpo.hyperparameters.beta: {AUTO_BETA}, got "automatic"']),
+    ("method.dpo.hyperparameters.n_epochs", 51, "dpo", [f"$.method.dpo.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 51"]),
+    ("method.reinforcement.grader", REMOVE, "rl", ["$.method.reinforcement.grader: required key missing"]),
+    ("method.reinforcement.grader.type", REMOVE, "rl", ["$.method.reinforcement.grader.type: required key missing"]),
+    ("method.reinforcement.grader.name", 5, "rl", ["$.method.reinforcement.grader.name: expected a string, got 5 (int)"]),
+    ("method.reinforcement.grader.range", [0, NAN], "rl", ["$.method.reinforcement.grader.range[1]: expected a finite number, got NaN"]),
+    ("method.reinforcement.hyperparameters.compute_multiplier", 0.00001, "rl", [
+        f"$.method.reinforcement.hyperparameters.compute_multiplier: {AUTO_COMPUTE}, got 1e-05"
+    ]),
+    ("method.reinforcement.hyperparameters.compute_multiplier", 10.5, "rl", [
+        f"$.method.reinforcement.hyperparameters.compute_multiplier: {AUTO_COMPUTE}, got 10.5"
+    ]),
+    ("method.reinforcement.hyperparameters.eval_interval", 0, "rl", [f"$.method.reinforcement.hyperparameters.eval_interval: {AUTO_AT_LEAST_1}, got 0"]),
+    ("method.reinforcement.hyperparameters.eval_samples", 1.5, "rl", [
+        f"$.method.reinforcement.hyperparameters.eval_samples: {AUTO_AT_LEAST_1}, got 1.5 (float)"
+    ]),
+    ("method.reinforcement.hyperparameters.reasoning_effort", "auto", "rl", [
+        '$.method.reinforcement.hyperparameters.reasoning_effort: expected one of "default", "low", "medium", "high", got "auto"'
+    ]),
+    # error
+    ("error", "boom", "failed", ['$.error: expected an object, got "boom" (str)']),
+    ("error.code", REMOVE, "failed", ["$.error.code: required key missing"]),
+    ("error.message", 404, "failed", ["$.error.message: expected a string, got 404 (int)"]),
+    ("error.param", 1, "failed", ["$.error.param: expected a string, got 1 (int)"]),
+    # integrations
+    ("integrations", {}, "wandb", ["$.integrations: expected an array, got {} (dict)"]),
+    ("integrations", [{"type": "wandb", "wandb": {"project": "p"}}] * 6, "wandb", ["$.integrations: expected at most 5 items, got 6"]),
+    ("integrations.0.type", REMOVE, "wandb", ["$.integrations[0].type: required key missing"]),
+    ("integrations.0.wandb", REMOVE, "wandb", ["$.integrations[0].wandb: required key missing"]),
+    ("integrations.0.wandb.project", REMOVE, "wandb", ["$.integrations[0].wandb.project: required key missing"]),
+    ("integrations.0.wandb.tags", ["a", 2], "wandb", ["$.integrations[0].wandb.tags[1]: expected a string, got 2 (int)"]),
+    ("integrations.0.wandb.entity", 7, "wandb", ["$.integrations[0].wandb.entity: expected a string, got 7 (int)"]),
+    # metadata
+    ("metadata", ["k"], "job", ['$.metadata: expected an object of strings, got ["k"] (list)']),
+    ("metadata", {"k": 1}, "job", ["$.metadata.k: expected a string, got 1 (int)"]),
+    ("metadata", {f"k{i}": "v" for i in range(17)}, "job", ["$.metadata: expected at most 16 pairs, got 17"]),
+    ("metadata", {"k" * 65: "v"}, "job", [f"$.metadata.{'k' * 65}: expected a key of at most 64 characters, got 65"]),
+    ("metadata", {"a b": "v" * 513}, "job", [f"$.metadata['a b']: expected a string of at most 512 characters, got \"{'v' * 76}..."]),
+    # unknown keys must hold JSON data (the strict reader rejects them as unknown)
+    ("x_unknown", NAN, "job:tolerant", ["$.x_unknown: expected a finite number, got NaN"]),
+    ("x_unknown", {"deep": [1, INF]}, "job:tolerant", ["$.x_unknown.deep[1]: expected a finite number, got Infinity"]),
+    ("x_unknown", 10**4300, "job:tolerant", ["$.x_unknown: expected an integer of at most 4300 digits, got <int of 4301 digits>"]),
+    ("x_unknown", -(10**5000) + 1, "job:tolerant", ["$.x_unknown: expected an integer of at most 4300 digits, got <int of 5000 digits>"]),
+    ("x_unknown", {1: "a"}, "job:tolerant", ["$.x_unknown[1]: expected a string key, got 1 (int)"]),
+    ("x_unknown", {"\udc00": "a"}, "job:tolerant", ["$.x_unknown['\\udc00']: expected a string of valid Unicode text, got \"\\udc00\""]),
+    ("x_unknown", {1, 2}, "job:tolerant", ["$.x_unknown: expected JSON data, got <set> (set)"]),
+    # the list page
+    ("object", "lists", "page", ['$.object: expected "list", got "lists"']),
+    ("data", REMOVE, "page", ["$.data: required key missing"]),
+    ("data", {}, "page", ["$.data: expected an array, got {} (dict)"]),
+    ("data.1.status", None, "page", [
+        '$.data[1].status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
+        '"cancelled", "paused", got null'
+    ]),
+    ("has_more", "no", "page", ['$.has_more: expected a boolean, got "no" (str)']),
+]
+
+# Accepted by the tolerant reader, rejected by the strict one.
+STRICT_ONLY: List[Tuple[str, Any, str, List[str]]] = [
+    ("seed", REMOVE, "job", ["$.seed: required key missing"]),
+    ("seed", None, "job", ["$.seed: expected an integer, got null"]),
+    ("hyperparameters", None, "job", ["$.hyperparameters: expected an object, got null"]),
+    ("hyperparameters", REMOVE, "job", ["$.hyperparameters: required key missing"]),
+    ("organization_id", None, "job", ["$.organization_id: expected a string, got null"]),
+    ("result_files", None, "job", ["$.result_files: expected an array of strings, got null"]),
+    ("error", REMOVE, "job", ["$.error: required key missing"]),
+    ("fine_tuned_model", REMOVE, "job", ["$.fine_tuned_model: required key missing"]),
+    ("finished_at", REMOVE, "job", ["$.finished_at: required key missing"]),
+    ("trained_tokens", REMOVE, "job", ["$.trained_tokens: required key missing"]),
+    ("validation_file", REMOVE, "job", ["$.validation_file: required key missing"]),
+    ("error", {}, "job", [
+        "$.error.code: required key missing",
+        "$.error.message: required key missing",
+        "$.error.param: required key missing",
+    ]),
+    ("error", {"code": None, "message": None, "param": None}, "job", [
+        "$.error.code: expected a string, got null",
+        "$.error.message: expected a string, got null",
+    ]),
+    ("error.param", REMOVE, "failed", ["$.error.param: required key missing"]),
+    ("method", None, "job", ["$.method: expected an object, got null"]),
+    ("method.supervised", REMOVE, "job", ["$.method.supervised: required key missing"]),
+    ("method.supervised", None, "job", ["$.method.supervised: expected an object, got null"]),
+    ("method.dpo", {"hyperparameters": {}}, "job", ['$.method.dpo: not allowed when type is "supervised"']),
+    ("method.type", "pretraining", "job", [
+        '$.method.type: expected one of "supervised", "dpo", "reinforcement", got "pretraining"'
+    ]),
+    ("method.supervised.hyperparameters", None, "job", ["$.method.supervised.hyperparameters: expected an object, got null"]),
+    ("method.reinforcement.grader.type", "label_model", "rl", [
+        '$.method.reinforcement.grader.type: expected one of "string_check", "text_similarity", "python", '
+        '"score_model", "multi", got "label_model"'
+    ]),
+    ("status", "pending", "job", [
+        '$.status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
+        '"cancelled", "paused", got "pending"'
+    ]),
+    ("integrations.0.type", "slack", "wandb", ['$.integrations[0].type: expected one of "wandb", got "slack"']),
+    ("integrations.0.wandb.tags", None, "wandb", ["$.integrations[0].wandb.tags: expected an array of strings, got null"]),
+    ("user_provided_suffix", None, "job", ["$.user_provided_suffix: unknown key"]),
+    ("integrations.0.wandb.run_id", "r1", "wandb", ["$.integrations[0].wandb.run_id: unknown key"]),
+    ("method.supervised.hyperparameters.x_new", 1, "job", ["$.method.supervised.hyperparameters.x_new: unknown key"]),
+    ("has_more", REMOVE, "page", ["$.has_more: required key missing"]),
+    ("has_more", None, "page", ["$.has_more: expected a boolean, got null"]),
+]
+
+BASES = {
+    "job": lambda: job("succeeded"),
+    "failed": failed_job,
+    "dpo": lambda: job("running", "dpo"),
+    "rl": lambda: job("queued", "reinforcement"),
+    "wandb": wandb_job,
+    "page": lambda: page([job("succeeded"), job("running")]),
+}
+
+
+def build(path: str, value: Any, base: str) -> Any:
+    data = BASES[base.split(":")[0]]()
+    target = data
+    steps: List[Any] = [int(step) if step.isdigit() else step for step in path.split(".")]
+    for step in steps[:-1]:
+        target = target[step]
+    if value is REMOVE:
+        del target[steps[-1]]
+    else:
+        target[steps[-1]] = value
+    return data
+
+
+def messages(data: Any, base: str, strict: bool) -> List[str]:
+    cls = ftj.FineTuningJobList if base == "page" else ftj.FineTuningJob
+    with pytest.raises(ftj.ValidationError) as info:
+        cls.from_dict(data, strict=strict)
+    return [str(error) for error in info.value.errors]
+
+
+@pytest.mark.parametrize(("path", "value", "base", "expected"), BOTH, ids=[f"{i}-{r[0]}" for i, r in enumerate(BOTH)])
+def test_both_readers_reject(path: str, value: Any, base: str, expected: List[str]) -> None:
+    data = build(path, value, base)
+    if not base.endswith(":strict"):
+        assert messages(data, base, strict=False) == expected
+    if not base.endswith(":tolerant"):  # the strict reader rejects unknown keys before their values
+        assert messages(data, base, strict=True) == expected
+
+
+@pytest.mark.parametrize(("path", "value", "base", "expected"), STRICT_ONLY, ids=[f"{i}-{r[0]}" for i, r in enumerate(STRICT_ONLY)])
+def test_only_the_strict_reader_rejects(path: str, value: Any, base: str, expected: List[str]) -> None:
+    data = build(path, value, base)
+    assert messages(data, base, strict=True) == expected
+    cls = ftj.FineTuningJobList if base == "page" else ftj.FineTuningJob
+    cls.from_dict(data)  # the tolerant reader accepts it
+
+
+def test_every_problem_is_reported_in_the_order_checked() -> None:
+    data = job("succeeded")
+    data["hyperparameters"]["n_epochs"] = 0
+    data["created_at"] = True
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_dict(data)
+    assert str(info.value) == (
+        "2 validation errors for FineTuningJob\n"
+        "  $.created_at: expected an integer, got true (bool)\n"
+        '  $.hyperparameters.n_epochs: expected "auto" or an integer in 1..50, got 0'
+    )
+    first = info.value.errors[0]
+    assert (first.path, first.message, first.value) == (("created_at",), "expected an integer, got true (bool)", True)
+    assert first.location == "$.created_at"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "$: invalid JSON: Expecting value at line 1 column 1"),
+        ('{"id": ', "$: invalid JSON: Expecting value at line 1 column 8"),
+        ("[1, 2]", "$: expected an object, got [1, 2] (list)"),
+        ("null", "$: expected an object, got null"),
+        (b"\xff\xfe\x00", "$: invalid UTF-16-LE at byte 2"),
+        (b'{"id": "\xc3\x28"}', "$: invalid UTF-8 at byte 8"),
+        ("[" * 100_000 + "]" * 100_000, "$: nested deeper than 100 levels"),
+        ("1" * 5000, "$: invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        (3, "$: expected JSON text (str, bytes or bytearray), got 3"),
+    ],
+    ids=["empty", "cut", "array", "null", "utf16", "utf8", "deep", "long-int", "not-text"],
+)
+def test_from_json_reports_bad_text_as_a_validation_error(text: Any, expected: str) -> None:
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_json(text)
+    assert [str(e) for e in info.value.errors] == [expected]
+
+
+def test_nesting_beyond_100_levels_is_reported_where_it_starts() -> None:
+    data = job("succeeded")
+    data["x_deep"] = json.loads("[" * 99 + "]" * 99)  # levels 2..100: allowed
+    ftj.FineTuningJob.from_dict(data)
+    data["x_deep"] = json.loads("[" * 100 + "]" * 100)
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_dict(data)
+    assert [str(e) for e in info.value.errors] == ["$.x_deep" + "[0]" * 99 + ": nested deeper than 100 levels"]
+    # Counted from the top of the document: a job inside a page is two levels down already.
+    listed = page([job("succeeded")])
+    listed["data"][0]["x_deep"] = json.loads("[" * 98 + "]" * 98)
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJobList.from_dict(listed)
+    assert info.value.errors[0].path == ("data", 0, "x_deep") + (0,) * 97
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (("a", 0, "b"), "$.a[0].b"),
+        (("a b",), "$['a b']"),
+        (("it's",), "$['it\\'s']"),
+        (("back\\slash",), "$['back\\\\slash']"),
+        (("tab\t",), "$['tab\\u0009']"),
+        (("1a",), "$['1a']"),
+        (("",), "$['']"),
+        (("k" * 100,), "$." + "k" * 100),
+        (("k " * 50,), "$['" + ("k " * 50)[:77] + "...']"),
+        ((None,), "$[None]"),
+    ],
+)
+def test_paths_are_written_in_rfc_9535_notation(path: Tuple[Any, ...], text: str) -> None:
+    assert ftj.ErrorDetail(path, "m", None).location == text
+
+
+def test_messages_never_echo_more_than_80_characters_of_a_value() -> None:
+    data = job("succeeded")
+    data["id"] = ["x" * 10_000] * 1000
+    data["model"] = "\u00e9" * 10_000 + "\ud800"
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_dict(data)
+    for error in info.value.errors:
+        shown = error.message.split("got ", 1)[1]
+        assert len(shown) <= 80 + len(" (list)"), shown
+    assert "ValidationError" not in repr(info.value.errors[0]) and len(repr(info.value.errors[0])) < 300
+
+
+def test_validation_error_is_a_value_error_and_pickles() -> None:
+    import pickle
+
+    with pytest.raises(ValueError) as info:
+        ftj.FineTuningJob.from_dict({})
+    error = info.value
+    assert isinstance(error, ftj.ValidationError)
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.errors == error.errors and str(copy) == str(error)
+    assert str(error).startswith("6 validation errors for FineTuningJob\n  $.id: required key missing")

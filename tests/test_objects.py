@@ -1,0 +1,224 @@
+"""The objects themselves: construction, immutability, hashing, pickling, the status enum,
+the conveniences and the public API."""
+
+import copy
+import dataclasses
+import datetime
+import pickle
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from tests import ftj
+from tests.fixtures import STATUSES, every_job, job, page
+from tests.strategies import any_instance, canon
+
+UTC = datetime.timezone.utc
+
+
+def test_all_lists_every_public_name() -> None:
+    public = {name for name in vars(ftj) if not name.startswith("_") and getattr(getattr(ftj, name), "__module__", None) == ftj.__name__}
+    assert public == set(ftj.__all__)
+    assert all(hasattr(ftj, name) for name in ftj.__all__)
+
+
+@given(any_instance)
+def test_instances_are_frozen_hashable_picklable_and_copyable(instance: Any) -> None:
+    field = dataclasses.fields(instance)[0].name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(instance, field, None)
+    assert hash(instance) == hash(copy.deepcopy(instance))
+    assert pickle.loads(pickle.dumps(instance)) == instance
+    assert copy.copy(instance) == instance
+    assert dataclasses.replace(instance) == instance
+    assert {instance: 1}[copy.deepcopy(instance)] == 1
+
+
+@given(any_instance)
+def test_instances_are_deeply_immutable(instance: Any) -> None:
+    def check(value: Any) -> None:
+        assert not isinstance(value, (list, dict, set, bytearray)), value
+        if isinstance(value, (tuple, ftj.FrozenDict)):
+            for item in value.values() if isinstance(value, ftj.FrozenDict) else value:
+                check(item)
+        elif dataclasses.is_dataclass(value):
+            for field in dataclasses.fields(value):
+                check(getattr(value, field.name))
+
+    check(instance)
+
+
+@pytest.mark.parametrize("payload", every_job(), ids=lambda d: f"{d['status']}-{d['method']['type']}")
+def test_fixtures_are_valid_in_both_readers(payload: Any) -> None:
+    strict = ftj.FineTuningJob.from_dict(payload, strict=True)
+    assert ftj.FineTuningJob.from_dict(payload) == strict
+    assert strict.to_dict() == canon("job", payload)
+
+
+def test_a_page_reads_its_jobs() -> None:
+    listed = ftj.FineTuningJobList.from_dict(page(every_job(), has_more=True), strict=True)
+    assert [j.status.value for j in listed.data][: len(STATUSES)] == list(STATUSES)
+    assert listed.has_more is True and listed.object == "list"
+
+
+def test_failed_job_carries_its_error() -> None:
+    failed = ftj.FineTuningJob.from_dict(job("failed"))
+    assert failed.error == ftj.FineTuningJobError("invalid_training_file", "Example 12: 'messages' must be a list.", "training_file")
+    assert failed.is_terminal and failed.status is ftj.FineTuningJobStatus.FAILED
+
+
+@pytest.mark.parametrize("error", [None, {}, {"code": None, "message": None, "param": None}, {"param": None, "x": None}])
+def test_an_empty_error_is_no_error_in_the_tolerant_reader(error: Any) -> None:
+    data = job("running")
+    data["error"] = error
+    assert ftj.FineTuningJob.from_dict(data).error is None
+    assert ftj.FineTuningJob.from_dict(data).to_dict()["error"] is None
+
+
+def test_an_error_with_a_non_null_unknown_member_is_not_empty() -> None:
+    data = job("running")
+    data["error"] = {"code": None, "message": None, "param": None, "detail": "x"}
+    with pytest.raises(ftj.ValidationError):
+        ftj.FineTuningJob.from_dict(data)
+
+
+def test_tolerant_reader_keeps_unknown_statuses_types_and_keys() -> None:
+    data = job("queued", "reinforcement")
+    data["status"] = "pausing"
+    data["method"]["type"] = "pretraining"
+    data["method"]["pretraining"] = {"steps": [1, 2]}
+    data["method"]["reinforcement"]["grader"]["type"] = "label_model"
+    data["integrations"] = [{"type": "slack", "slack": {"channel": "#ml"}, "wandb": 5}]
+    data["user_provided_suffix"] = None
+    read = ftj.FineTuningJob.from_dict(data)
+    assert read.status == "pausing" and not read.status.is_known and not read.status.is_terminal
+    assert isinstance(read.status, ftj.FineTuningJobStatus)
+    assert read.method is not None and not read.method.is_known
+    assert read.method.extra == {"pretraining": ftj.FrozenDict({"steps": (1, 2)})}
+    assert read.method.reinforcement is not None and not read.method.reinforcement.grader.is_known
+    integration = read.integrations[0] if read.integrations else None
+    assert integration is not None and not integration.is_known and integration.wandb is None
+    assert integration.extra == {"slack": ftj.FrozenDict({"channel": "#ml"}), "wandb": 5}
+    assert read.extra == {"user_provided_suffix": None}
+    assert read.to_dict() == canon("job", data)
+
+
+def test_status_enum_members_and_properties() -> None:
+    assert [m.value for m in ftj.FineTuningJobStatus] == list(STATUSES)
+    terminal = {m.value for m in ftj.FineTuningJobStatus if m.is_terminal}
+    assert terminal == {"succeeded", "failed", "cancelled"}
+    assert all(m.is_known for m in ftj.FineTuningJobStatus)
+    unknown = ftj.FineTuningJobStatus("created")
+    assert unknown == "created" and hash(unknown) == hash("created") and unknown.value == "created"
+    assert not unknown.is_known and not unknown.is_terminal
+    assert pickle.loads(pickle.dumps(unknown)) == unknown
+    assert ftj.FineTuningJobStatus("paused") is ftj.FineTuningJobStatus.PAUSED
+    with pytest.raises(ValueError):
+        ftj.FineTuningJobStatus(3)  # type: ignore[arg-type]
+
+
+def test_constructor_takes_python_values_and_stores_immutable_ones() -> None:
+    made = ftj.FineTuningJob(
+        id="ftjob-1",
+        created_at=100,
+        model="gpt-4o-mini",
+        status="running",  # type: ignore[arg-type]
+        training_file="file-1",
+        result_files=["file-2"],  # type: ignore[arg-type]
+        metadata={"a": "b"},  # type: ignore[arg-type]
+        integrations=[ftj.Integration("wandb", ftj.WandbIntegration("p", tags=["t"]))],  # type: ignore[arg-type, list-item]
+        extra={"x": [1, {"y": None}]},  # type: ignore[arg-type]
+    )
+    assert made.status is ftj.FineTuningJobStatus.RUNNING
+    assert made.result_files == ("file-2",)
+    assert isinstance(made.metadata, ftj.FrozenDict) and made.metadata == {"a": "b"}
+    assert made.integrations is not None and made.integrations[0].wandb is not None
+    assert made.integrations[0].wandb.tags == ("t",)
+    assert made.extra == {"x": (1, ftj.FrozenDict({"y": None}))}
+    assert made.to_dict()["x"] == [1, {"y": None}]
+    assert ftj.FineTuningJob.from_dict(made.to_dict()) == made
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"created_at": -5}, "$.created_at: expected an integer in 0..253402300799, got -5"),
+        ({"status": 3}, '$.status: expected one of "validating_files", "queued", "running", "succeeded", "failed", "cancelled", "paused", got 3 (int)'),
+        ({"hyperparameters": {"n_epochs": 3}}, '$.hyperparameters: expected a Hyperparameters, got {"n_epochs": 3} (dict)'),
+        ({"integrations": [{"type": "wandb"}]}, '$.integrations[0]: expected a Integration, got {"type": "wandb"} (dict)'),
+        ({"integrations": "wandb"}, '$.integrations: expected a sequence of Integration, got "wandb" (str)'),
+        ({"metadata": {"k": 1}}, "$.metadata.k: expected a string, got 1 (int)"),
+        ({"extra": {"id": "x"}}, "$.id: a known key cannot be in extra"),
+        ({"extra": 5}, "$.extra: expected a mapping, got 5"),
+        ({"extra": {"x": float("nan")}}, "$.x: expected a finite number, got NaN"),
+    ],
+)
+def test_constructor_and_replace_validate(change: Any, expected: str) -> None:
+    base = ftj.FineTuningJob.from_dict(job("running"))
+    with pytest.raises(ftj.ValidationError) as info:
+        dataclasses.replace(base, **change)
+    assert [str(e) for e in info.value.errors] == [expected]
+    assert info.value.title == "FineTuningJob"
+
+
+def test_nested_constructors_validate() -> None:
+    with pytest.raises(ftj.ValidationError, match=r"\$\.n_epochs: expected \"auto\" or an integer in 1..50, got 0"):
+        ftj.Hyperparameters(n_epochs=0)
+    with pytest.raises(ftj.ValidationError, match="1 validation error for FineTuningJobError"):
+        ftj.FineTuningJobError(code=None, message="m")  # type: ignore[arg-type]
+    assert ftj.Method("dpo", dpo=ftj.DpoMethod(ftj.DpoHyperparameters(beta=2))).to_dict() == {
+        "type": "dpo",
+        "dpo": {"hyperparameters": {"beta": 2}},
+    }
+
+
+def test_timestamps_durations_and_terminal_state() -> None:
+    done = ftj.FineTuningJob.from_dict(job("succeeded"))
+    assert done.created_datetime == datetime.datetime(2026, 1, 1, tzinfo=UTC)
+    assert done.finished_datetime == datetime.datetime(2026, 1, 1, 1, 1, 1, tzinfo=UTC)
+    assert done.duration == datetime.timedelta(hours=1, minutes=1, seconds=1)
+    assert done.elapsed(datetime.datetime(2030, 1, 1, tzinfo=UTC)) == done.duration
+    assert done.is_terminal and done.estimated_finish_datetime is None
+    running = ftj.FineTuningJob.from_dict(job("running"))
+    assert running.duration is None and running.finished_datetime is None and not running.is_terminal
+    assert running.estimated_finish_datetime == datetime.datetime(2026, 1, 1, 2, tzinfo=UTC)
+    assert running.elapsed(datetime.datetime(2026, 1, 1, 0, 30, tzinfo=UTC)) == datetime.timedelta(minutes=30)
+    latest = ftj.FineTuningJob.from_dict({**job("running"), "created_at": ftj.MAX_TIMESTAMP})
+    assert latest.created_datetime.year == 9999
+
+
+def test_frozen_dict_is_a_read_only_hashable_mapping() -> None:
+    mapping = ftj.FrozenDict({"a": "1", "b": "2"})
+    assert mapping == {"a": "1", "b": "2"} and mapping == ftj.FrozenDict({"b": "2", "a": "1"})
+    assert mapping != {"a": "1"} and mapping != ["a", "b"] and "a" in mapping and len(mapping) == 2
+    assert list(mapping) == ["a", "b"] and mapping["a"] == "1" and repr(mapping) == "FrozenDict({'a': '1', 'b': '2'})"
+    assert hash(mapping) == hash(ftj.FrozenDict({"b": "2", "a": "1"}))
+    assert pickle.loads(pickle.dumps(mapping)) == mapping and copy.deepcopy(mapping) == mapping
+    with pytest.raises(TypeError):
+        mapping["c"] = "3"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        mapping.x = 1  # type: ignore[attr-defined]
+    assert ftj.FrozenDict() == {} and not ftj.FrozenDict()
+
+
+def test_input_is_never_mutated_and_output_shares_nothing_mutable() -> None:
+    data = job("succeeded")
+    snapshot = copy.deepcopy(data)
+    read = ftj.FineTuningJob.from_dict(data)
+    out = read.to_dict()
+    assert data == snapshot
+    out["result_files"].append("file-x")
+    out["metadata"]["k"] = "v"
+    assert read.to_dict() == canon("job", snapshot)
+
+
+def test_to_json_is_compact_keeps_non_ascii_and_indents_on_request() -> None:
+    data = job("succeeded")
+    data["model"] = "modèle-日本"
+    read = ftj.FineTuningJob.from_dict(data)
+    assert read.to_json().startswith('{"id":"ftjob-succsup0001","created_at":1767225600,"error":null,')
+    assert "modèle-日本" in read.to_json()
+    assert read.to_json(indent=2).startswith('{\n  "id": "ftjob-succsup0001",\n')
+    assert ftj.FineTuningJob.from_json(read.to_json().encode("utf-16")) == read
+    assert ftj.FineTuningJob.from_json(bytearray(read.to_json().encode())) == read

@@ -1,0 +1,224 @@
+"""The round-trip guarantees of CONTRACT.md section 5, robustness and path accuracy, as properties."""
+
+import copy
+import json
+from typing import Any, Dict, List, Tuple
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests import ftj
+from tests.strategies import PLAIN_KEYS, SCHEMA, any_instance, canon, json_values, jobs, leaves, pages, same_json
+
+modes = pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
+
+
+def read(data: Any, kind: str, strict: bool = False) -> Any:
+    cls = ftj.FineTuningJobList if kind == "page" else ftj.FineTuningJob
+    return cls.from_dict(data, strict=strict)
+
+
+# --- Guarantee 1: from_dict(x.to_dict()) == x and from_json(x.to_json()) == x, for every instance.
+
+
+@given(any_instance)
+def test_every_instance_round_trips_through_dict_and_json(instance: Any) -> None:
+    cls = type(instance)
+    data = instance.to_dict()
+    assert cls.from_dict(data) == instance
+    assert cls.from_json(instance.to_json()) == instance
+    assert cls.from_json(instance.to_json(indent=2)) == instance
+    assert json.loads(json.dumps(data, allow_nan=False)) == data
+    assert same_json(cls.from_dict(data).to_dict(), data)
+
+
+@given(any_instance)
+def test_to_dict_is_plain_json_data(instance: Any) -> None:
+    def plain(value: Any) -> bool:
+        if isinstance(value, dict):
+            return type(value) is dict and all(type(k) is str and plain(v) for k, v in value.items())
+        if isinstance(value, list):
+            return type(value) is list and all(plain(v) for v in value)
+        return value is None or type(value) in (str, int, float, bool)
+
+    assert plain(instance.to_dict())
+
+
+# --- Guarantee 2: from_dict(d).to_dict() == canon(d), and canon is idempotent.
+
+
+@modes
+@given(data=st.data())
+def test_accepted_job_is_written_in_canonical_form(data: Any, strict: bool) -> None:
+    payload = data.draw(jobs(strict))
+    before = copy.deepcopy(payload)
+    written = ftj.FineTuningJob.from_dict(payload, strict=strict).to_dict()
+    assert payload == before, "the input was mutated"
+    assert same_json(written, canon("job", payload))
+    assert same_json(canon("job", canon("job", payload)), canon("job", payload))
+
+
+@modes
+@given(data=st.data())
+def test_accepted_page_is_written_in_canonical_form(data: Any, strict: bool) -> None:
+    payload = data.draw(pages(strict))
+    written = ftj.FineTuningJobList.from_dict(payload, strict=strict).to_dict()
+    assert same_json(written, canon("page", payload))
+    assert same_json(ftj.FineTuningJobList.from_json(json.dumps(payload)).to_dict(), written)
+
+
+@given(jobs())
+def test_keys_are_written_in_the_api_order_then_unknown_keys_as_they_came(payload: Dict[str, Any]) -> None:
+    written = list(ftj.FineTuningJob.from_dict(payload).to_dict())
+    order = list(SCHEMA["job"])  # section 1's order
+    known = [key for key in written if key in order]
+    assert known == sorted(known, key=order.index)
+    assert written[len(known) :] == [key for key in payload if key not in order]
+
+
+# --- Guarantee 3: nothing is lost; every non-null value comes out equal and of the same type.
+
+
+@modes
+@given(data=st.data())
+def test_every_non_null_value_comes_out_unchanged(data: Any, strict: bool) -> None:
+    kind = data.draw(st.sampled_from(["page", "job"]))
+    payload = data.draw(pages(strict) if kind == "page" else jobs(strict))
+    written = read(payload, kind, strict).to_dict()
+    for path, value in leaves(payload):
+        out: Any = written
+        for step in path:
+            out = out[step]
+        assert same_json(out, value), path
+
+
+# --- Robustness: any JSON value gives an object or a ValidationError, nothing else.
+
+
+@modes
+@given(value=json_values | st.dictionaries(st.sampled_from(["id", "status", "object", "data", "method", "x"]), json_values))
+def test_any_json_value_gives_an_object_or_a_validation_error(value: Any, strict: bool) -> None:
+    for cls in (ftj.FineTuningJob, ftj.FineTuningJobList, ftj.Method, ftj.Integration, ftj.Hyperparameters):
+        try:
+            result = cls.from_dict(value, strict=strict)
+        except ftj.ValidationError as exc:
+            assert exc.errors and all(isinstance(e.path, tuple) for e in exc.errors)
+        else:
+            assert cls.from_dict(result.to_dict()) == result
+
+
+# --- Path accuracy: break one field and the error names exactly that path.
+
+# A value that is wrong for each key wherever it appears, and the path suffix it is reported at.
+BREAKERS: Dict[str, List[Tuple[Any, Tuple[Any, ...]]]] = {
+    "id": [(7, ()), (None, ())],
+    "created_at": [(-1, ()), (True, ()), (1.0, ())],
+    "finished_at": [(ftj.MAX_TIMESTAMP + 1, ())],
+    "estimated_finish": [("soon", ())],
+    "model": [([], ())],
+    "object": [("fine_tuning.jobs", ())],
+    "status": [(3, ())],
+    "trained_tokens": [(-5, ())],
+    "training_file": [({}, ())],
+    "validation_file": [(1, ())],
+    "seed": [(2147483648, ())],
+    "fine_tuned_model": [(False, ())],
+    "organization_id": [(1, ())],
+    "result_files": [([1], (0,)), ("file-1", ())],
+    "batch_size": [(0, ()), (257, ()), ("AUTO", ())],
+    "learning_rate_multiplier": [(0, ()), (-0.5, ()), ("Auto", ())],
+    "n_epochs": [(51, ()), (2.0, ())],
+    "beta": [(2.5, ())],
+    "compute_multiplier": [(0.00001, ()), (11, ())],
+    "eval_interval": [(0, ())],
+    "eval_samples": [(True, ())],
+    "reasoning_effort": [("auto", ())],
+    "code": [(404, ())],
+    "message": [(["x"], ())],
+    "param": [(1, ())],
+    "project": [(None, ())],
+    "tags": [(["a", 2], (1,))],
+    "metadata": [({"k": 1}, ("k",)), ({"k" * 65: "v"}, ("k" * 65,))],
+    "has_more": [("no", ())],
+    "grader": [("exact", ())],
+    "name": [(5, ())],
+    "data": [({}, ())],
+}
+# Keys whose removal is an error in each mode.
+REQUIRED = {"id", "created_at", "model", "object", "status", "training_file", "code", "message", "project", "grader", "data"}
+REQUIRED_STRICT = REQUIRED | {"error", "fine_tuned_model", "finished_at", "trained_tokens", "validation_file", "param"}
+REQUIRED_STRICT |= {"hyperparameters", "organization_id", "result_files", "seed", "has_more"}
+REMOVE = object()
+
+
+def known_paths(kind: str, value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Any, ...]]:
+    """Paths of the known members of a payload, walked with the test-side SCHEMA."""
+    if kind == "integration" and value.get("type") != "wandb":
+        return []  # kept whole as opaque JSON
+    if kind == "error" and all(item is None for item in value.values()):
+        return []  # an empty error
+    found = []
+    for key, item in value.items():
+        if kind == "plain":
+            known, child, many = key in PLAIN_KEYS, None, False
+        elif kind == "grader":
+            known, child, many = key in ("type", "name"), None, False
+        else:
+            known = key in SCHEMA[kind]
+            child, many = SCHEMA[kind][key][1:] if known else (None, False)
+        if not known:
+            continue
+        found.append(path + (key,))
+        if child is not None and item is not None:
+            items = enumerate(item) if many else [(None, item)]
+            for index, member in items:
+                found.extend(known_paths(child, member, path + ((key, index) if many else (key,))))
+    return found
+
+
+def breakable(payload: Any, kind: str, strict: bool) -> List[Tuple[Tuple[Any, ...], Any, Tuple[Any, ...]]]:
+    """(path, new value or REMOVE, path of the expected error) for each way to break payload."""
+    ways = []
+    for path in known_paths(kind, payload):
+        key = path[-1]
+        ways.extend((path, bad, path + suffix) for bad, suffix in BREAKERS.get(key, []))
+        if key in (REQUIRED_STRICT if strict else REQUIRED):
+            ways.append((path, REMOVE, path))
+    return ways
+
+
+def set_path(data: Any, path: Tuple[Any, ...], value: Any) -> None:
+    for step in path[:-1]:
+        data = data[step]
+    if value is REMOVE:
+        del data[path[-1]]
+    else:
+        data[path[-1]] = value
+
+
+@modes
+@given(data=st.data())
+def test_one_broken_field_is_reported_at_exactly_its_path(data: Any, strict: bool) -> None:
+    kind = data.draw(st.sampled_from(["page", "job"]))
+    payload = data.draw(pages(strict) if kind == "page" else jobs(strict))
+    ways = breakable(payload, kind, strict)
+    if not ways:
+        return
+    path, bad, where = data.draw(st.sampled_from(ways))
+    broken = copy.deepcopy(payload)
+    set_path(broken, path, bad)
+    with pytest.raises(ftj.ValidationError) as info:
+        read(broken, kind, strict)
+    assert [e.path for e in info.value.errors] == [where], [str(e) for e in info.value.errors]
+
+
+@modes
+@given(data=st.data())
+def test_a_removed_required_key_is_reported_missing(data: Any, strict: bool) -> None:
+    payload = data.draw(jobs(strict))
+    key = data.draw(st.sampled_from(["id", "created_at", "model", "object", "status", "training_file"]))
+    del payload[key]
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_dict(payload, strict=strict)
+    assert [(e.path, e.message) for e in info.value.errors] == [((key,), "required key missing")]
