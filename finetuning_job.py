@@ -198,7 +198,8 @@ def _render(value: Any, parts: List[str], budget: int) -> int:
         is_map = isinstance(value, _AbcMapping)
         parts.append("{" if is_map else "[")
         used = 1
-        for index, item in enumerate(value.items() if is_map else value):
+        items = value.items() if isinstance(value, _AbcMapping) else value
+        for index, item in enumerate(items):
             if used >= budget:
                 break
             if index:
@@ -208,8 +209,7 @@ def _render(value: Any, parts: List[str], budget: int) -> int:
                 used += _render(item[0], parts, budget - used)
                 parts.append(": ")
                 used += 2
-                item = item[1]
-            used += _render(item, parts, budget - used)
+            used += _render(item[1] if is_map else item, parts, budget - used)
         parts.append("}" if is_map else "]")
         return used + 1
     else:
@@ -285,6 +285,8 @@ class FrozenDict(Mapping[str, _V]):
     """A read-only, hashable, picklable mapping (``types.MappingProxyType`` is neither)."""
 
     __slots__ = ("_data", "_hash")
+    _data: Dict[str, _V]
+    _hash: Optional[int]
 
     def __init__(self, data: Optional[Mapping[str, _V]] = None) -> None:
         object.__setattr__(self, "_data", dict(data) if data is not None else {})
@@ -312,7 +314,8 @@ class FrozenDict(Mapping[str, _V]):
     def __hash__(self) -> int:
         if self._hash is None:
             object.__setattr__(self, "_hash", hash(frozenset(self._data.items())))
-        return self._hash  # type: ignore[return-value]
+            assert self._hash is not None
+        return self._hash
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("FrozenDict is read-only")
@@ -651,7 +654,7 @@ class _Model:
                 if key in cls._known:
                     continue
                 if type(key) is not str:
-                    problems.append(ErrorDetail((key,), "expected a string key", key))
+                    problems.extend(_nested(key, _expected("a string key", key)))
                 elif strict and not cls._OPEN:
                     problems.append(ErrorDetail((key,), "unknown key", value))
                 else:
@@ -696,8 +699,9 @@ class _Model:
             problems.append(ErrorDetail(("extra",), f"expected a mapping, got {_preview(extra)}", extra))
         else:
             for key, value in extra.items():
-                if key in self._known:
-                    problems.append(ErrorDetail((key,), "a known key cannot be in extra", value))
+                # An integration of an unknown type keeps a "wandb" member as content, in extra.
+                if key in data:
+                    problems.append(ErrorDetail((key,), "given both as a field and in extra", value))
                 else:
                     data[key] = _thaw(value)
         try:
@@ -781,8 +785,8 @@ def _loads(text: Any, title: str) -> Any:
         raise fail(f"invalid {exc.encoding.upper()} at byte {exc.start}") from None
     except RecursionError:
         raise fail(f"nested deeper than {MAX_DEPTH} levels") from None
-    except ValueError as exc:  # integers longer than Python's digit limit
-        raise fail(f"invalid JSON: {exc}") from None
+    except ValueError:  # the one left: an integer past Python's digit limit (worded per version)
+        raise fail(f"invalid JSON: an integer of more than {MAX_INT_DIGITS} digits") from None
 
 
 def _models_checker(model: Type["_Model"], limit: Optional[int] = None) -> Checker:
@@ -1177,13 +1181,12 @@ def _read_input(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
     A stream whose first line is a whole JSON value is JSON Lines and is read line by line,
     so memory stays bounded; anything else is one JSON document.
     """
-    first = b""
-    number = 0
-    for number, first in enumerate(stream, 1):
-        if first.strip():
-            break
-    else:
-        return
+    number, first = 0, b""
+    while not first.strip():
+        first = stream.readline()
+        number += 1
+        if not first:
+            return
     try:
         head = json.loads(first)
     except ValueError:
@@ -1201,8 +1204,14 @@ def _read_input(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
         # A JSON Lines stream whose first line is broken: report lines one by one.
         yield from _read_lines(enumerate(lines[number - 1 :], number))
         return
+    rest = _read_lines(enumerate(stream, number + 1))
+    second = next(rest, None)
+    if second is None:
+        yield None, head  # one line, one document: no line numbers in messages
+        return
     yield number, head
-    yield from _read_lines(enumerate(stream, number + 1))
+    yield second
+    yield from rest
 
 
 def _is_object_line(line: bytes) -> bool:
@@ -1286,7 +1295,7 @@ def main(
     0: every job valid; 1: a job was invalid or malformed; 2: usage error or unreadable file.
     The streams and the clock (``now``, for jobs still running) are parameters for tests.
     """
-    import argparse  # only the program needs it: keep `import finetuning_job` fast
+    import argparse  # noqa: PLC0415 (only the program needs it: keep `import finetuning_job` fast)
 
     stdin = sys.stdin.buffer if stdin is None else stdin
     stdout = sys.stdout if stdout is None else stdout
@@ -1310,7 +1319,7 @@ def main(
     for name in args.files:
         label = _STDIN if name == "-" else name
         try:
-            stream = stdin if name == "-" else open(name, "rb")
+            stream = stdin if name == "-" else open(name, "rb")  # noqa: SIM115 (closed below)
         except OSError as exc:
             stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
             status = 2

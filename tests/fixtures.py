@@ -12,11 +12,21 @@ METHODS = ("supervised", "dpo", "reinforcement")
 def method(kind: str) -> Json:
     """A method block of each type, as the API sends it once the job has resolved its numbers."""
     if kind == "supervised":
-        return {"type": "supervised", "supervised": {"hyperparameters": {"batch_size": 8, "learning_rate_multiplier": 1.8, "n_epochs": 3}}}
+        return {
+            "type": "supervised",
+            "supervised": {"hyperparameters": {"batch_size": 8, "learning_rate_multiplier": 1.8, "n_epochs": 3}},
+        }
     if kind == "dpo":
         return {
             "type": "dpo",
-            "dpo": {"hyperparameters": {"beta": 0.1, "batch_size": "auto", "learning_rate_multiplier": "auto", "n_epochs": 2}},
+            "dpo": {
+                "hyperparameters": {
+                    "beta": 0.1,
+                    "batch_size": "auto",
+                    "learning_rate_multiplier": "auto",
+                    "n_epochs": 2,
+                }
+            },
         }
     return {
         "type": "reinforcement",

@@ -109,7 +109,9 @@ def methods(draw: Draw, strict: bool = False) -> Json:
     out: Json = {"type": kind}
     for name, spec in blocks.items():
         # Strict: the named block and no other. Tolerant: any valid block, the named one optional.
-        choice = ("block" if name == kind else "missing") if strict else draw(st.sampled_from(["block", "missing", "null"]))
+        choice = (
+            ("block" if name == kind else "missing") if strict else draw(st.sampled_from(["block", "missing", "null"]))
+        )
         if choice == "block":
             out[name] = members(draw, spec, strict)
         elif choice == "null":
@@ -142,7 +144,7 @@ def errors(draw: Draw, strict: bool = False) -> Json:
     if not strict and draw(st.booleans()):
         # What the API sends for jobs that did not fail: {} or every member null.
         keys = draw(st.lists(st.sampled_from(["code", "message", "param", "x_extra"]), unique=True))
-        return {key: None for key in keys}
+        return dict.fromkeys(keys)
     spec = [("code", text, REQUIRED), ("message", text, REQUIRED), ("param", text, REQUIRED_NULLABLE)]
     return members(draw, spec, strict)
 
@@ -209,10 +211,16 @@ def _from(spec: List[Tuple[str, Any, str]]) -> Dict[str, Any]:
 
 
 instance_strategies: Dict[type, st.SearchStrategy[Any]] = {}
-instance_strategies[ftj.FineTuningJobError] = st.builds(ftj.FineTuningJobError, code=text, message=text, param=maybe(text), extra=frozen_extra)
+instance_strategies[ftj.FineTuningJobError] = st.builds(
+    ftj.FineTuningJobError, code=text, message=text, param=maybe(text), extra=frozen_extra
+)
 instance_strategies[ftj.Hyperparameters] = st.builds(ftj.Hyperparameters, **_from(HYPERPARAMETERS), extra=frozen_extra)
-instance_strategies[ftj.SupervisedHyperparameters] = st.builds(ftj.SupervisedHyperparameters, **_from(METHOD_HYPERPARAMETERS), extra=frozen_extra)
-instance_strategies[ftj.DpoHyperparameters] = st.builds(ftj.DpoHyperparameters, **_from(DPO_HYPERPARAMETERS), extra=frozen_extra)
+instance_strategies[ftj.SupervisedHyperparameters] = st.builds(
+    ftj.SupervisedHyperparameters, **_from(METHOD_HYPERPARAMETERS), extra=frozen_extra
+)
+instance_strategies[ftj.DpoHyperparameters] = st.builds(
+    ftj.DpoHyperparameters, **_from(DPO_HYPERPARAMETERS), extra=frozen_extra
+)
 instance_strategies[ftj.ReinforcementHyperparameters] = st.builds(
     ftj.ReinforcementHyperparameters, **_from(REINFORCEMENT_HYPERPARAMETERS), extra=frozen_extra
 )
@@ -220,7 +228,9 @@ instance_strategies[ftj.Grader] = graders().map(ftj.Grader.from_dict)
 instance_strategies[ftj.SupervisedMethod] = st.builds(
     ftj.SupervisedMethod, hyperparameters=maybe(instance_strategies[ftj.SupervisedHyperparameters]), extra=frozen_extra
 )
-instance_strategies[ftj.DpoMethod] = st.builds(ftj.DpoMethod, hyperparameters=maybe(instance_strategies[ftj.DpoHyperparameters]), extra=frozen_extra)
+instance_strategies[ftj.DpoMethod] = st.builds(
+    ftj.DpoMethod, hyperparameters=maybe(instance_strategies[ftj.DpoHyperparameters]), extra=frozen_extra
+)
 instance_strategies[ftj.ReinforcementMethod] = st.builds(
     ftj.ReinforcementMethod,
     grader=instance_strategies[ftj.Grader],
@@ -236,11 +246,16 @@ instance_strategies[ftj.Method] = st.builds(
     extra=frozen_extra,
 )
 instance_strategies[ftj.WandbIntegration] = st.builds(
-    ftj.WandbIntegration, project=text, name=maybe(text), entity=maybe(text), tags=maybe(st.lists(text, max_size=3)), extra=frozen_extra
+    ftj.WandbIntegration,
+    project=text,
+    name=maybe(text),
+    entity=maybe(text),
+    tags=maybe(st.lists(text, max_size=3)),
+    extra=frozen_extra,
 )
-instance_strategies[ftj.Integration] = st.builds(ftj.Integration, type=st.just("wandb"), wandb=instance_strategies[ftj.WandbIntegration]) | integrations().map(
-    ftj.Integration.from_dict
-)
+instance_strategies[ftj.Integration] = st.builds(
+    ftj.Integration, type=st.just("wandb"), wandb=instance_strategies[ftj.WandbIntegration]
+) | integrations().map(ftj.Integration.from_dict)
 instance_strategies[ftj.FineTuningJob] = st.builds(
     ftj.FineTuningJob,
     id=text,
@@ -311,7 +326,9 @@ SCHEMA: Dict[str, Dict[str, Tuple[bool, Optional[str], bool]]] = {
     "page": {"object": (False, None, False), "data": (False, "job", True), "has_more": (False, None, False)},
 }
 # Hyperparameters and wandb settings: every known member is a plain value that is left out when null.
-PLAIN_KEYS = {key for spec in (HYPERPARAMETERS, REINFORCEMENT_HYPERPARAMETERS, DPO_HYPERPARAMETERS) for key, _, _ in spec} | {
+PLAIN_KEYS = {
+    key for spec in (HYPERPARAMETERS, REINFORCEMENT_HYPERPARAMETERS, DPO_HYPERPARAMETERS) for key, _, _ in spec
+} | {
     "project",
     "name",
     "entity",
@@ -327,17 +344,18 @@ def canon(kind: str, data: Any) -> Any:
         return data  # an unknown integration is kept whole
     if kind == "error" and all(value is None for value in data.values()):
         return None
-    known = SCHEMA[kind] if kind != "plain" else {key: (False, None, False) for key in PLAIN_KEYS}
+    known = SCHEMA[kind] if kind != "plain" else dict.fromkeys(PLAIN_KEYS, (False, None, False))
     out: Json = {}
     for key, value in data.items():
         if key not in known:
             out[key] = value
             continue
         null_written, child, many = known[key]
+        written = value
         if child is not None and value is not None:
-            value = [canon(child, item) for item in value] if many else canon(child, value)
-        if value is not None or null_written:
-            out[key] = value
+            written = [canon(child, item) for item in value] if many else canon(child, value)
+        if written is not None or null_written:
+            out[key] = written
     for key, (null_written, _, _) in known.items():
         if null_written and key not in data:
             out[key] = None

@@ -2,7 +2,8 @@
 
 import json
 import math
-from typing import Any, List, Tuple
+import pickle
+from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
 
@@ -45,10 +46,20 @@ BOTH: List[Tuple[str, Any, str, List[str]]] = [
     ("finished_at", INF, "job", ["$.finished_at: expected an integer, got Infinity (float)"]),
     ("finished_at", -1, "job", [f"$.finished_at: expected an integer in 0..{BIG_TS}, got -1"]),
     ("estimated_finish", -INF, "job", ["$.estimated_finish: expected an integer, got -Infinity (float)"]),
-    ("estimated_finish", BIG_TS + 1, "job", [f"$.estimated_finish: expected an integer in 0..{BIG_TS}, got {BIG_TS + 1}"]),
+    (
+        "estimated_finish",
+        BIG_TS + 1,
+        "job",
+        [f"$.estimated_finish: expected an integer in 0..{BIG_TS}, got {BIG_TS + 1}"],
+    ),
     # trained_tokens and seed
     ("trained_tokens", -1, "job", ["$.trained_tokens: expected an integer in 0..9223372036854775807, got -1"]),
-    ("trained_tokens", 2**63, "job", ["$.trained_tokens: expected an integer in 0..9223372036854775807, got 9223372036854775808"]),
+    (
+        "trained_tokens",
+        2**63,
+        "job",
+        ["$.trained_tokens: expected an integer in 0..9223372036854775807, got 9223372036854775808"],
+    ),
     ("trained_tokens", 5.0, "job", ["$.trained_tokens: expected an integer, got 5.0 (float)"]),
     ("seed", -1, "job", ["$.seed: expected an integer in 0..2147483647, got -1"]),
     ("seed", 2147483648, "job", ["$.seed: expected an integer in 0..2147483647, got 2147483648"]),
@@ -58,16 +69,26 @@ BOTH: List[Tuple[str, Any, str, List[str]]] = [
     ("object", "fine_tuning.jobs", "job", ['$.object: expected "fine_tuning.job", got "fine_tuning.jobs"']),
     ("object", None, "job", ['$.object: expected "fine_tuning.job", got null']),
     ("status", REMOVE, "job", ["$.status: required key missing"]),
-    ("status", 1, "job", [
-        '$.status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
-        '"cancelled", "paused", got 1 (int)'
-    ]),
+    (
+        "status",
+        1,
+        "job",
+        [
+            '$.status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
+            '"cancelled", "paused", got 1 (int)'
+        ],
+    ),
     # result_files
     ("result_files", "file-1", "job", ['$.result_files: expected an array of strings, got "file-1" (str)']),
-    ("result_files", ["file-1", 2, None], "job", [
-        "$.result_files[1]: expected a string, got 2 (int)",
-        "$.result_files[2]: expected a string, got null",
-    ]),
+    (
+        "result_files",
+        ["file-1", 2, None],
+        "job",
+        [
+            "$.result_files[1]: expected a string, got 2 (int)",
+            "$.result_files[2]: expected a string, got null",
+        ],
+    ),
     # job-level hyperparameters
     ("hyperparameters", [], "job", ["$.hyperparameters: expected an object, got [] (list)"]),
     ("hyperparameters.n_epochs", 0, "job", [f"$.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 0"]),
@@ -78,40 +99,119 @@ BOTH: List[Tuple[str, Any, str, List[str]]] = [
     ("hyperparameters.batch_size", 0, "job", [f"$.hyperparameters.batch_size: {AUTO_INT_1_256}, got 0"]),
     ("hyperparameters.batch_size", 257, "job", [f"$.hyperparameters.batch_size: {AUTO_INT_1_256}, got 257"]),
     ("hyperparameters.batch_size", "auto ", "job", [f'$.hyperparameters.batch_size: {AUTO_INT_1_256}, got "auto "']),
-    ("hyperparameters.learning_rate_multiplier", 0, "job", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got 0"]),
-    ("hyperparameters.learning_rate_multiplier", -0.0, "job", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got -0.0"]),
-    ("hyperparameters.learning_rate_multiplier", NAN, "job", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got NaN"]),
-    ("hyperparameters.learning_rate_multiplier", INF, "job", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got Infinity"]),
-    ("hyperparameters.learning_rate_multiplier", "Auto", "job", [f'$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got "Auto"']),
-    ("hyperparameters.learning_rate_multiplier", None, "job:strict", [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got null"]),
+    (
+        "hyperparameters.learning_rate_multiplier",
+        0,
+        "job",
+        [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got 0"],
+    ),
+    (
+        "hyperparameters.learning_rate_multiplier",
+        -0.0,
+        "job",
+        [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got -0.0"],
+    ),
+    (
+        "hyperparameters.learning_rate_multiplier",
+        NAN,
+        "job",
+        [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got NaN"],
+    ),
+    (
+        "hyperparameters.learning_rate_multiplier",
+        INF,
+        "job",
+        [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got Infinity"],
+    ),
+    (
+        "hyperparameters.learning_rate_multiplier",
+        "Auto",
+        "job",
+        [f'$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got "Auto"'],
+    ),
+    (
+        "hyperparameters.learning_rate_multiplier",
+        None,
+        "job:strict",
+        [f"$.hyperparameters.learning_rate_multiplier: {AUTO_POSITIVE}, got null"],
+    ),
     # method and its blocks
     ("method", "supervised", "job", ['$.method: expected an object, got "supervised" (str)']),
     ("method.type", REMOVE, "job", ["$.method.type: required key missing"]),
     ("method.type", 3, "job", ['$.method.type: expected one of "supervised", "dpo", "reinforcement", got 3 (int)']),
     ("method.supervised", [], "job", ["$.method.supervised: expected an object, got [] (list)"]),
-    ("method.supervised.hyperparameters.n_epochs", 0, "job", [f"$.method.supervised.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 0"]),
-    ("method.supervised.hyperparameters.batch_size", None, "job:strict", [f"$.method.supervised.hyperparameters.batch_size: {AUTO_INT_1_256}, got null"]),
+    (
+        "method.supervised.hyperparameters.n_epochs",
+        0,
+        "job",
+        [f"$.method.supervised.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 0"],
+    ),
+    (
+        "method.supervised.hyperparameters.batch_size",
+        None,
+        "job:strict",
+        [f"$.method.supervised.hyperparameters.batch_size: {AUTO_INT_1_256}, got null"],
+    ),
     ("method.dpo.hyperparameters.beta", 0, "dpo", [f"$.method.dpo.hyperparameters.beta: {AUTO_BETA}, got 0"]),
     ("method.dpo.hyperparameters.beta", 2.0001, "dpo", [f"$.method.dpo.hyperparameters.beta: {AUTO_BETA}, got 2.0001"]),
-    ("method.dpo.hyperparameters.beta", "automatic", "dpo", [f'$.method.dpo.hyperparameters.beta: {AUTO_BETA}, got "automatic"']),
-    ("method.dpo.hyperparameters.n_epochs", 51, "dpo", [f"$.method.dpo.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 51"]),
+    (
+        "method.dpo.hyperparameters.beta",
+        "automatic",
+        "dpo",
+        [f'$.method.dpo.hyperparameters.beta: {AUTO_BETA}, got "automatic"'],
+    ),
+    (
+        "method.dpo.hyperparameters.n_epochs",
+        51,
+        "dpo",
+        [f"$.method.dpo.hyperparameters.n_epochs: {AUTO_INT_1_50}, got 51"],
+    ),
     ("method.reinforcement.grader", REMOVE, "rl", ["$.method.reinforcement.grader: required key missing"]),
     ("method.reinforcement.grader.type", REMOVE, "rl", ["$.method.reinforcement.grader.type: required key missing"]),
-    ("method.reinforcement.grader.name", 5, "rl", ["$.method.reinforcement.grader.name: expected a string, got 5 (int)"]),
-    ("method.reinforcement.grader.range", [0, NAN], "rl", ["$.method.reinforcement.grader.range[1]: expected a finite number, got NaN"]),
-    ("method.reinforcement.hyperparameters.compute_multiplier", 0.00001, "rl", [
-        f"$.method.reinforcement.hyperparameters.compute_multiplier: {AUTO_COMPUTE}, got 1e-05"
-    ]),
-    ("method.reinforcement.hyperparameters.compute_multiplier", 10.5, "rl", [
-        f"$.method.reinforcement.hyperparameters.compute_multiplier: {AUTO_COMPUTE}, got 10.5"
-    ]),
-    ("method.reinforcement.hyperparameters.eval_interval", 0, "rl", [f"$.method.reinforcement.hyperparameters.eval_interval: {AUTO_AT_LEAST_1}, got 0"]),
-    ("method.reinforcement.hyperparameters.eval_samples", 1.5, "rl", [
-        f"$.method.reinforcement.hyperparameters.eval_samples: {AUTO_AT_LEAST_1}, got 1.5 (float)"
-    ]),
-    ("method.reinforcement.hyperparameters.reasoning_effort", "auto", "rl", [
-        '$.method.reinforcement.hyperparameters.reasoning_effort: expected one of "default", "low", "medium", "high", got "auto"'
-    ]),
+    (
+        "method.reinforcement.grader.name",
+        5,
+        "rl",
+        ["$.method.reinforcement.grader.name: expected a string, got 5 (int)"],
+    ),
+    (
+        "method.reinforcement.grader.range",
+        [0, NAN],
+        "rl",
+        ["$.method.reinforcement.grader.range[1]: expected a finite number, got NaN"],
+    ),
+    (
+        "method.reinforcement.hyperparameters.compute_multiplier",
+        0.00001,
+        "rl",
+        [f"$.method.reinforcement.hyperparameters.compute_multiplier: {AUTO_COMPUTE}, got 1e-05"],
+    ),
+    (
+        "method.reinforcement.hyperparameters.compute_multiplier",
+        10.5,
+        "rl",
+        [f"$.method.reinforcement.hyperparameters.compute_multiplier: {AUTO_COMPUTE}, got 10.5"],
+    ),
+    (
+        "method.reinforcement.hyperparameters.eval_interval",
+        0,
+        "rl",
+        [f"$.method.reinforcement.hyperparameters.eval_interval: {AUTO_AT_LEAST_1}, got 0"],
+    ),
+    (
+        "method.reinforcement.hyperparameters.eval_samples",
+        1.5,
+        "rl",
+        [f"$.method.reinforcement.hyperparameters.eval_samples: {AUTO_AT_LEAST_1}, got 1.5 (float)"],
+    ),
+    (
+        "method.reinforcement.hyperparameters.reasoning_effort",
+        "auto",
+        "rl",
+        [
+            '$.method.reinforcement.hyperparameters.reasoning_effort: expected one of "default", "low", "medium", "high", got "auto"'
+        ],
+    ),
     # error
     ("error", "boom", "failed", ['$.error: expected an object, got "boom" (str)']),
     ("error.code", REMOVE, "failed", ["$.error.code: required key missing"]),
@@ -119,34 +219,70 @@ BOTH: List[Tuple[str, Any, str, List[str]]] = [
     ("error.param", 1, "failed", ["$.error.param: expected a string, got 1 (int)"]),
     # integrations
     ("integrations", {}, "wandb", ["$.integrations: expected an array, got {} (dict)"]),
-    ("integrations", [{"type": "wandb", "wandb": {"project": "p"}}] * 6, "wandb", ["$.integrations: expected at most 5 items, got 6"]),
+    (
+        "integrations",
+        [{"type": "wandb", "wandb": {"project": "p"}}] * 6,
+        "wandb",
+        ["$.integrations: expected at most 5 items, got 6"],
+    ),
     ("integrations.0.type", REMOVE, "wandb", ["$.integrations[0].type: required key missing"]),
     ("integrations.0.wandb", REMOVE, "wandb", ["$.integrations[0].wandb: required key missing"]),
     ("integrations.0.wandb.project", REMOVE, "wandb", ["$.integrations[0].wandb.project: required key missing"]),
-    ("integrations.0.wandb.tags", ["a", 2], "wandb", ["$.integrations[0].wandb.tags[1]: expected a string, got 2 (int)"]),
+    (
+        "integrations.0.wandb.tags",
+        ["a", 2],
+        "wandb",
+        ["$.integrations[0].wandb.tags[1]: expected a string, got 2 (int)"],
+    ),
     ("integrations.0.wandb.entity", 7, "wandb", ["$.integrations[0].wandb.entity: expected a string, got 7 (int)"]),
     # metadata
     ("metadata", ["k"], "job", ['$.metadata: expected an object of strings, got ["k"] (list)']),
     ("metadata", {"k": 1}, "job", ["$.metadata.k: expected a string, got 1 (int)"]),
     ("metadata", {f"k{i}": "v" for i in range(17)}, "job", ["$.metadata: expected at most 16 pairs, got 17"]),
     ("metadata", {"k" * 65: "v"}, "job", [f"$.metadata.{'k' * 65}: expected a key of at most 64 characters, got 65"]),
-    ("metadata", {"a b": "v" * 513}, "job", [f"$.metadata['a b']: expected a string of at most 512 characters, got \"{'v' * 76}..."]),
+    (
+        "metadata",
+        {"a b": "v" * 513},
+        "job",
+        [f"$.metadata['a b']: expected a string of at most 512 characters, got \"{'v' * 76}..."],
+    ),
     # unknown keys must hold JSON data (the strict reader rejects them as unknown)
     ("x_unknown", NAN, "job:tolerant", ["$.x_unknown: expected a finite number, got NaN"]),
     ("x_unknown", {"deep": [1, INF]}, "job:tolerant", ["$.x_unknown.deep[1]: expected a finite number, got Infinity"]),
-    ("x_unknown", 10**4300, "job:tolerant", ["$.x_unknown: expected an integer of at most 4300 digits, got <int of 4301 digits>"]),
-    ("x_unknown", -(10**5000) + 1, "job:tolerant", ["$.x_unknown: expected an integer of at most 4300 digits, got <int of 5000 digits>"]),
+    (
+        "x_unknown",
+        10**4300,
+        "job:tolerant",
+        ["$.x_unknown: expected an integer of at most 4300 digits, got <int of 4301 digits>"],
+    ),
+    (
+        "x_unknown",
+        -(10**5000) + 1,
+        "job:tolerant",
+        ["$.x_unknown: expected an integer of at most 4300 digits, got <int of 5000 digits>"],
+    ),
     ("x_unknown", {1: "a"}, "job:tolerant", ["$.x_unknown[1]: expected a string key, got 1 (int)"]),
-    ("x_unknown", {"\udc00": "a"}, "job:tolerant", ["$.x_unknown['\\udc00']: expected a string of valid Unicode text, got \"\\udc00\""]),
+    (
+        "x_unknown",
+        {"\udc00": "a"},
+        "job:tolerant",
+        ["$.x_unknown['\\udc00']: expected a string of valid Unicode text, got \"\\udc00\""],
+    ),
     ("x_unknown", {1, 2}, "job:tolerant", ["$.x_unknown: expected JSON data, got <set> (set)"]),
+    (3, "value", "job", ["$[3]: expected a string key, got 3 (int)"]),
     # the list page
     ("object", "lists", "page", ['$.object: expected "list", got "lists"']),
     ("data", REMOVE, "page", ["$.data: required key missing"]),
     ("data", {}, "page", ["$.data: expected an array, got {} (dict)"]),
-    ("data.1.status", None, "page", [
-        '$.data[1].status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
-        '"cancelled", "paused", got null'
-    ]),
+    (
+        "data.1.status",
+        None,
+        "page",
+        [
+            '$.data[1].status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
+            '"cancelled", "paused", got null'
+        ],
+    ),
     ("has_more", "no", "page", ['$.has_more: expected a boolean, got "no" (str)']),
 ]
 
@@ -163,34 +299,67 @@ STRICT_ONLY: List[Tuple[str, Any, str, List[str]]] = [
     ("finished_at", REMOVE, "job", ["$.finished_at: required key missing"]),
     ("trained_tokens", REMOVE, "job", ["$.trained_tokens: required key missing"]),
     ("validation_file", REMOVE, "job", ["$.validation_file: required key missing"]),
-    ("error", {}, "job", [
-        "$.error.code: required key missing",
-        "$.error.message: required key missing",
-        "$.error.param: required key missing",
-    ]),
-    ("error", {"code": None, "message": None, "param": None}, "job", [
-        "$.error.code: expected a string, got null",
-        "$.error.message: expected a string, got null",
-    ]),
+    (
+        "error",
+        {},
+        "job",
+        [
+            "$.error.code: required key missing",
+            "$.error.message: required key missing",
+            "$.error.param: required key missing",
+        ],
+    ),
+    (
+        "error",
+        {"code": None, "message": None, "param": None},
+        "job",
+        [
+            "$.error.code: expected a string, got null",
+            "$.error.message: expected a string, got null",
+        ],
+    ),
     ("error.param", REMOVE, "failed", ["$.error.param: required key missing"]),
     ("method", None, "job", ["$.method: expected an object, got null"]),
     ("method.supervised", REMOVE, "job", ["$.method.supervised: required key missing"]),
     ("method.supervised", None, "job", ["$.method.supervised: expected an object, got null"]),
     ("method.dpo", {"hyperparameters": {}}, "job", ['$.method.dpo: not allowed when type is "supervised"']),
-    ("method.type", "pretraining", "job", [
-        '$.method.type: expected one of "supervised", "dpo", "reinforcement", got "pretraining"'
-    ]),
-    ("method.supervised.hyperparameters", None, "job", ["$.method.supervised.hyperparameters: expected an object, got null"]),
-    ("method.reinforcement.grader.type", "label_model", "rl", [
-        '$.method.reinforcement.grader.type: expected one of "string_check", "text_similarity", "python", '
-        '"score_model", "multi", got "label_model"'
-    ]),
-    ("status", "pending", "job", [
-        '$.status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
-        '"cancelled", "paused", got "pending"'
-    ]),
+    (
+        "method.type",
+        "pretraining",
+        "job",
+        ['$.method.type: expected one of "supervised", "dpo", "reinforcement", got "pretraining"'],
+    ),
+    (
+        "method.supervised.hyperparameters",
+        None,
+        "job",
+        ["$.method.supervised.hyperparameters: expected an object, got null"],
+    ),
+    (
+        "method.reinforcement.grader.type",
+        "label_model",
+        "rl",
+        [
+            '$.method.reinforcement.grader.type: expected one of "string_check", "text_similarity", "python", '
+            '"score_model", "multi", got "label_model"'
+        ],
+    ),
+    (
+        "status",
+        "pending",
+        "job",
+        [
+            '$.status: expected one of "validating_files", "queued", "running", "succeeded", "failed", '
+            '"cancelled", "paused", got "pending"'
+        ],
+    ),
     ("integrations.0.type", "slack", "wandb", ['$.integrations[0].type: expected one of "wandb", got "slack"']),
-    ("integrations.0.wandb.tags", None, "wandb", ["$.integrations[0].wandb.tags: expected an array of strings, got null"]),
+    (
+        "integrations.0.wandb.tags",
+        None,
+        "wandb",
+        ["$.integrations[0].wandb.tags: expected an array of strings, got null"],
+    ),
     ("user_provided_suffix", None, "job", ["$.user_provided_suffix: unknown key"]),
     ("integrations.0.wandb.run_id", "r1", "wandb", ["$.integrations[0].wandb.run_id: unknown key"]),
     ("method.supervised.hyperparameters.x_new", 1, "job", ["$.method.supervised.hyperparameters.x_new: unknown key"]),
@@ -198,7 +367,7 @@ STRICT_ONLY: List[Tuple[str, Any, str, List[str]]] = [
     ("has_more", None, "page", ["$.has_more: expected a boolean, got null"]),
 ]
 
-BASES = {
+BASES: Dict[str, Callable[[], Any]] = {
     "job": lambda: job("succeeded"),
     "failed": failed_job,
     "dpo": lambda: job("running", "dpo"),
@@ -208,8 +377,11 @@ BASES = {
 }
 
 
-def build(path: str, value: Any, base: str) -> Any:
-    data = BASES[base.split(":")[0]]()
+def build(path: Any, value: Any, base: str) -> Any:
+    data = BASES[base.split(":", maxsplit=1)[0]]()
+    if not isinstance(path, str):  # a key that is not a string at all
+        data[path] = value
+        return data
     target = data
     steps: List[Any] = [int(step) if step.isdigit() else step for step in path.split(".")]
     for step in steps[:-1]:
@@ -237,7 +409,9 @@ def test_both_readers_reject(path: str, value: Any, base: str, expected: List[st
         assert messages(data, base, strict=True) == expected
 
 
-@pytest.mark.parametrize(("path", "value", "base", "expected"), STRICT_ONLY, ids=[f"{i}-{r[0]}" for i, r in enumerate(STRICT_ONLY)])
+@pytest.mark.parametrize(
+    ("path", "value", "base", "expected"), STRICT_ONLY, ids=[f"{i}-{r[0]}" for i, r in enumerate(STRICT_ONLY)]
+)
 def test_only_the_strict_reader_rejects(path: str, value: Any, base: str, expected: List[str]) -> None:
     data = build(path, value, base)
     assert messages(data, base, strict=True) == expected
@@ -271,7 +445,10 @@ def test_every_problem_is_reported_in_the_order_checked() -> None:
         (b"\xff\xfe\x00", "$: invalid UTF-16-LE at byte 2"),
         (b'{"id": "\xc3\x28"}', "$: invalid UTF-8 at byte 8"),
         ("[" * 100_000 + "]" * 100_000, "$: nested deeper than 100 levels"),
-        ("1" * 5000, "$: invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit"),
+        (
+            "1" * 5000,
+            "$: invalid JSON: an integer of more than 4300 digits",
+        ),
         (3, "$: expected JSON text (str, bytes or bytearray), got 3"),
     ],
     ids=["empty", "cut", "array", "null", "utf16", "utf8", "deep", "long-int", "not-text"],
@@ -330,9 +507,7 @@ def test_messages_never_echo_more_than_80_characters_of_a_value() -> None:
 
 
 def test_validation_error_is_a_value_error_and_pickles() -> None:
-    import pickle
-
-    with pytest.raises(ValueError) as info:
+    with pytest.raises(ValueError, match="6 validation errors") as info:
         ftj.FineTuningJob.from_dict({})
     error = info.value
     assert isinstance(error, ftj.ValidationError)

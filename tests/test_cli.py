@@ -1,0 +1,244 @@
+"""The command line, in-process through main(argv) with a fixed clock, and as a program."""
+
+import datetime
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, List, Tuple
+
+import pytest
+
+from tests import ftj
+from tests.fixtures import job, page
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+MODULE = Path(ftj.__file__).resolve()
+NOW = datetime.datetime(2026, 1, 2, 12, 0, tzinfo=datetime.timezone.utc)
+
+
+def run(*argv: str, stdin: bytes = b"") -> Tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = ftj.main(list(argv), stdin=io.BytesIO(stdin), stdout=out, stderr=err, now=NOW)
+    return code, out.getvalue(), err.getvalue()
+
+
+def program(*argv: str, stdin: bytes = b"") -> "subprocess.CompletedProcess[str]":
+    return subprocess.run(
+        [sys.executable, str(MODULE), *argv],
+        input=stdin.decode(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_table_for_one_job() -> None:
+    code, out, err = run(str(EXAMPLES / "job.json"))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "ID                      STATUS     MODEL                   FINE-TUNED MODEL                          TOKENS  CREATED               DURATION",
+        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  gpt-4o-mini-2024-07-18  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01T00:00:00Z  1h 01m 01s",
+    ]
+
+
+def test_table_for_a_page_counts_jobs_per_status() -> None:
+    code, out, err = run(str(EXAMPLES / "page.json"))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "STATUS", "MODEL", "FINE-TUNED", "MODEL", "TOKENS", "CREATED", "DURATION"]
+    assert lines[1].split()[1:] == [
+        "running",
+        "gpt-4o-2024-08-06",
+        "-",
+        "-",
+        "2026-01-02T00:00:00Z",
+        "12h",
+        "00m",
+        "00s",
+        "so",
+        "far",
+    ]
+    assert lines[2].split()[-3:] == ["2025-12-31T00:00:00Z", "5m", "12s"]
+    assert lines[-1] == "3 jobs: 1 running, 1 failed, 1 paused"
+
+
+def test_columns_are_aligned() -> None:
+    _, out, _ = run(str(EXAMPLES / "archive.jsonl"))
+    header, *rows, _ = out.splitlines()
+    for column in ("STATUS", "MODEL", "TOKENS", "CREATED", "DURATION"):
+        start = header.index(column)
+        assert all(row[start - 2 : start] == "  " and row[start] != " " for row in rows), column
+
+
+def test_json_lines_and_stdin() -> None:
+    text = (EXAMPLES / "archive.jsonl").read_bytes()
+    code, out, err = run("-", stdin=text)
+    assert (code, err) == (0, "")
+    assert [line.split()[1] for line in out.splitlines()[1:-1]] == ["queued", "running", "succeeded", "cancelled"]
+    assert out.splitlines()[-1] == "4 jobs: 1 queued, 1 running, 1 succeeded, 1 cancelled"
+
+
+@pytest.mark.parametrize("name", ["job.json", "page.json", "archive.jsonl"])
+def test_json_output_is_each_job_in_canonical_form(name: str) -> None:
+    code, out, err = run("--json", str(EXAMPLES / name))
+    assert (code, err) == (0, "")
+    data = json.loads((EXAMPLES / name).read_text()) if name.endswith(".json") else None
+    if data is None:
+        expected = [ftj.FineTuningJob.from_json(line).to_dict() for line in (EXAMPLES / name).read_text().splitlines()]
+    elif data["object"] == "list":
+        expected = [j.to_dict() for j in ftj.FineTuningJobList.from_dict(data).data]
+    else:
+        expected = [ftj.FineTuningJob.from_dict(data).to_dict()]
+    assert [json.loads(line) for line in out.splitlines()] == expected
+
+
+def test_errors_name_the_file_the_line_and_every_path(tmp_path: Path) -> None:
+    bad = job("running")
+    bad["created_at"] = -1
+    bad["hyperparameters"]["n_epochs"] = 0
+    lines = [json.dumps(job("queued")), json.dumps(bad), "{not json", "", json.dumps(job("succeeded"))]
+    archive = tmp_path / "jobs.jsonl"
+    archive.write_text("\n".join(lines) + "\n")
+    code, out, err = run(str(archive))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{archive}:2: $.created_at: expected an integer in 0..253402300799, got -1",
+        f'{archive}:2: $.hyperparameters.n_epochs: expected "auto" or an integer in 1..50, got 0',
+        f"{archive}:3: $: invalid JSON: Expecting property name enclosed in double quotes at line 1 column 2",
+    ]
+    assert [line.split()[1] for line in out.splitlines()[1:-1]] == ["queued", "succeeded"]
+
+
+def test_a_json_lines_file_with_a_broken_first_line_is_still_read_line_by_line(tmp_path: Path) -> None:
+    archive = tmp_path / "jobs.jsonl"
+    archive.write_text('{"id": \n' + json.dumps(job("queued")) + "\n")
+    code, out, err = run(str(archive))
+    assert code == 1 and err.startswith(f"{archive}:1: $: invalid JSON")
+    assert "queued" in out
+
+
+def test_a_malformed_document_is_reported_once(tmp_path: Path) -> None:
+    path = tmp_path / "job.json"
+    path.write_text(json.dumps(job("queued"), indent=2)[:-3])
+    code, out, err = run(str(path))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{path}: $: invalid JSON: ") and err.count("\n") == 1
+
+
+def test_a_read_error_midway_is_an_unreadable_input() -> None:
+    class Broken(io.BytesIO):
+        def readline(self, size: Any = -1) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    out, err = io.StringIO(), io.StringIO()
+    assert ftj.main(["-"], stdin=Broken(), stdout=out, stderr=err) == 2
+    assert err.getvalue() == "<stdin>: cannot read: Input/output error\n"
+
+
+def test_a_cancelled_job_without_finish_time_has_no_duration(tmp_path: Path) -> None:
+    path = tmp_path / "job.json"
+    path.write_text(json.dumps({**job("cancelled"), "finished_at": None}))
+    code, out, _ = run(str(path))
+    assert code == 0 and out.splitlines()[1].endswith("2026-01-01T00:00:00Z  -")
+
+
+def test_a_page_with_a_bad_job_is_reported_whole(tmp_path: Path) -> None:
+    listed = page([job("queued"), {**job("running"), "status": None}])
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(listed, indent=2))
+    code, out, err = run("--json", str(path))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{path}: $.data[1].status: expected one of")
+
+
+def test_strict_mode(tmp_path: Path) -> None:
+    path = tmp_path / "job.json"
+    path.write_text(json.dumps({**job("queued"), "shared_with_openai": False}))
+    assert run(str(path))[0] == 0
+    code, _, err = run("--strict", str(path))
+    assert (code, err) == (1, f"{path}: $.shared_with_openai: unknown key\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"),
+    [
+        (["missing.json"], 2),
+        (["missing.json", str(EXAMPLES / "job.json")], 2),
+        ([str(EXAMPLES)], 2),
+        ([], 2),
+        (["--bogus", str(EXAMPLES / "job.json")], 2),
+        (["--help"], 0),
+        (["--version"], 0),
+    ],
+)
+def test_exit_status(argv: List[str], status: int, capsys: Any) -> None:
+    assert run(*argv)[0] == status
+
+
+def test_unreadable_file_wins_over_invalid_job(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    code, _, err = run(str(bad), str(tmp_path / "nope.json"))
+    assert code == 2
+    assert f"{tmp_path / 'nope.json'}: cannot read: No such file or directory" in err
+    assert f"{bad}: $.id: required key missing" in err
+
+
+def test_an_empty_input_has_no_jobs() -> None:
+    assert run("-", stdin=b"\n\n") == (0, "", "")
+
+
+def test_program_runs_as_a_script_and_reads_a_pipe() -> None:
+    result = program("-", stdin=(EXAMPLES / "page.json").read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "3 jobs: 1 running, 1 failed, 1 paused"
+    version = program("--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"finetuning_job {ftj.__version__}")
+
+
+def test_program_exit_statuses_and_messages(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**job("queued"), "seed": -3}))
+    result = program(str(bad))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"{bad}: $.seed: expected an integer in 0..2147483647, got -3\n"
+    assert program(str(tmp_path / "none.json")).returncode == 2
+
+
+def test_import_does_not_load_argparse() -> None:
+    code = "import sys, finetuning_job; print('argparse' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=MODULE.parent, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def peak_memory_kib(path: Path) -> int:
+    code = (
+        "import io, resource, sys, finetuning_job\n"
+        "out = open(sys.argv[2], 'w')\n"
+        "status = finetuning_job.main(['--json', sys.argv[1]], stdout=out)\n"
+        "print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(path) + ".out"],
+        capture_output=True,
+        text=True,
+        cwd=MODULE.parent,
+        check=True,
+    )
+    status, peak = result.stdout.split()
+    assert status == "0"
+    return int(peak)
+
+
+def test_json_output_streams_in_bounded_memory(tmp_path: Path) -> None:
+    line = (json.dumps(job("succeeded")) + "\n").encode()
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
+    small.write_bytes(line * 1_000)
+    large.write_bytes(line * 10_000)
+    grown = peak_memory_kib(large) - peak_memory_kib(small)
+    # Holding 9,000 more jobs would take tens of megabytes; streaming takes next to nothing.
+    assert grown < 4_000, f"peak memory grew by {grown} KiB"
+    assert Path(str(large) + ".out").read_text().count("\n") == 10_000
