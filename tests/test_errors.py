@@ -22,7 +22,7 @@ AUTO_COMPUTE = 'expected "auto" or a number > 0.00001 and <= 10'
 AUTO_AT_LEAST_1 = 'expected "auto" or an integer >= 1'
 
 # (path, new value or REMOVE, base payload kind, expected lines). Both readers reject these.
-BOTH: List[Tuple[str, Any, str, List[str]]] = [
+BOTH: List[Tuple[Any, Any, str, List[str]]] = [
     # id, model, training_file: strings
     ("id", REMOVE, "job", ["$.id: required key missing"]),
     ("id", None, "job", ["$.id: expected a string, got null"]),
