@@ -16,6 +16,7 @@ import dataclasses
 import datetime
 import enum
 import json
+import operator
 import re
 import sys
 from collections.abc import Mapping as _AbcMapping
@@ -382,7 +383,12 @@ def _int_checker(low: int, high: int) -> Checker:
             raise _expected(f"an integer in {low}..{high}", value, right_type=True)
         raise _expected("an integer", value)
 
+    _INT_RANGES[check] = (low, high)
     return check
+
+
+# The bounds of each integer checker, so that the reader can test them inline (see _Model).
+_INT_RANGES: Dict[Checker, Tuple[int, int]] = {}
 
 
 _check_timestamp = _int_checker(0, MAX_TIMESTAMP)
@@ -587,6 +593,28 @@ def _nullable(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = N
     return _Field(key, check, _ALWAYS, _ALWAYS, dump, None)
 
 
+# What the reader does first for each field: test it inline as text or as a ranged integer
+# (kinds of the fast path), or call its checker.
+_OTHER, _TEXT, _RANGE = 0, 1, 2
+
+
+def _reader_specs(fields: Sequence[_Field], *, fast: bool) -> Tuple[Tuple[Tuple[Any, ...], ...], ...]:
+    """Return the reader's table for each mode (tolerant, strict); fast=False turns off the
+    inline tests, which a property test uses to show they change nothing."""
+    specs = []
+    for mode in (_TOLERANT, _ALWAYS):
+        rows = []
+        for f in fields:
+            kind, (low, high) = _OTHER, (0, 0)
+            if fast and f.check is _check_str:
+                kind = _TEXT
+            elif fast and f.check in _INT_RANGES:
+                kind, (low, high) = _RANGE, _INT_RANGES[f.check]
+            rows.append((f.key, f.check, kind, low, high, f.missing >= mode, f.null >= mode))
+        specs.append(tuple(rows))
+    return tuple(specs)
+
+
 def _dump_model(value: Any) -> Any:
     return value.to_dict()
 
@@ -609,46 +637,54 @@ class _Model:
 
     _FIELDS: ClassVar[Tuple[_Field, ...]] = ()
     _OPEN: ClassVar[bool] = False  # unknown keys are content, allowed by the strict reader too
-    _specs: ClassVar[Tuple[Tuple[Tuple[str, Checker, bool, bool], ...], ...]]
+    _specs: ClassVar[Tuple[Tuple[Tuple[Any, ...], ...], ...]]
     _known: ClassVar[frozenset]  # type: ignore[type-arg]
-    _writes: ClassVar[Tuple[Tuple[str, Optional[Callable[[Any], Any]], bool], ...]]
+    _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
+    _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
+    _cross_field: ClassVar[bool]
     extra: "FrozenDict[Any]"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         # Derive the reader's and writer's tables once from the one list of fields.
-        cls._specs = tuple(
-            tuple((f.key, f.check, f.missing >= mode, f.null >= mode) for f in cls._FIELDS)
-            for mode in (_TOLERANT, _ALWAYS)
-        )
+        cls._specs = _reader_specs(cls._FIELDS, fast=True)
         cls._known = frozenset(f.key for f in cls._FIELDS)
-        cls._writes = tuple((f.key, f.dump, f.writes_null) for f in cls._FIELDS)
+        cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null) | {"extra"}
+        cls._dumps = tuple((f.key, f.dump) for f in cls._FIELDS if f.dump is not None)
+        cls._cross_field = cls._check_whole.__func__ is not _Model._check_whole.__func__  # type: ignore[attr-defined]
 
     @classmethod
     def _read(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
         """Check data (JSON, the object at nesting level depth) and build an instance."""
         if not isinstance(data, dict):
             raise _expected("an object", data)
+        get = data.get
         values: Dict[str, Any] = {}
         problems: List[ErrorDetail] = []
-        present = 0
-        for key, check, missing_ok, null_ok in cls._specs[strict]:
-            value = data.get(key, _MISSING)
+        for key, check, kind, low, high, missing_ok, null_ok in cls._specs[strict]:
+            value = get(key, _MISSING)
+            # Most values are plain strings and integers: accepting those here saves a call per
+            # field. Each test is the first line of its checker (a property test holds them equal).
+            if kind == _TEXT:
+                if type(value) is str and value.isascii():
+                    values[key] = value
+                    continue
+            elif kind == _RANGE and type(value) is int and low <= value <= high:
+                values[key] = value
+                continue
             if value is _MISSING:
                 if not missing_ok:
                     problems.append(ErrorDetail((key,), "required key missing", None))
                 values[key] = None
-                continue
-            present += 1
-            if value is None and null_ok:
+            elif value is None and null_ok:
                 values[key] = None
-                continue
-            try:
-                values[key] = check(value, strict, depth + 1)
-            except _Invalid as exc:
-                problems.extend(_nested(key, exc))
+            else:
+                try:
+                    values[key] = check(value, strict, depth + 1)
+                except _Invalid as exc:
+                    problems.extend(_nested(key, exc))
         extra: FrozenDict[Any] = _EMPTY
-        if present != len(data):
+        if not cls._known.issuperset(data):
             unknown = {}
             for key, value in data.items():
                 if key in cls._known:
@@ -664,7 +700,7 @@ class _Model:
                         problems.extend(_nested(key, exc))
             extra = _frozen(unknown)
         values["extra"] = extra
-        if not problems:
+        if cls._cross_field and not problems:
             cls._check_whole(values, strict, problems)
         if problems:
             raise _Invalid(problems)
@@ -727,19 +763,17 @@ class _Model:
 
     def to_dict(self) -> Dict[str, Any]:
         """Return the canonical JSON data: known keys in the API's order, then unknown keys."""
-        out: Dict[str, Any] = {}
-        values = self.__dict__
-        for key, dump, writes_null in self._writes:
-            value = values[key]
-            if value is None:
-                if writes_null:
-                    out[key] = None
-            elif dump is None:
-                out[key] = value
-            else:
+        # The instance dict holds the fields in the API's order (the reader builds it so), then
+        # extra. One comprehension keeps what is written; nested values are converted after.
+        nulls = self._nulls
+        out = {key: value for key, value in self.__dict__.items() if value is not None or key in nulls}
+        extra = out.pop("extra")
+        for key, dump in self._dumps:
+            value = out.get(key)
+            if value is not None:
                 out[key] = dump(value)
-        if self.extra:
-            for key, value in self.extra.items():
+        if extra:
+            for key, value in extra._data.items():
                 out[key] = _thaw(value)
         return out
 
@@ -1056,6 +1090,9 @@ class Integration(_Model):
         return self.type in _INTEGRATION_TYPES
 
 
+_status_value = operator.attrgetter("_value_")
+
+
 def _check_job_error(value: Any, strict: bool, depth: int) -> Optional[FineTuningJobError]:
     # Jobs that did not fail come with "error": {} or all members null; the tolerant reader
     # reads those as no error. The strict reader holds them to the schema.
@@ -1108,7 +1145,7 @@ class FineTuningJob(_Model):
         _required("object", _const_checker("fine_tuning.job")),
         _tolerated("organization_id", _check_str),  # Azure OpenAI sends null
         _tolerated("result_files", _check_str_tuple, list),  # Azure OpenAI sends null
-        _required("status", _check_status, _thaw),
+        _required("status", _check_status, _status_value),
         _required_nullable("trained_tokens", _check_tokens),
         _required("training_file", _check_str),
         _required_nullable("validation_file", _check_str),
@@ -1116,7 +1153,7 @@ class FineTuningJob(_Model):
         _model_field(_nullable("integrations", _models_checker(Integration, MAX_INTEGRATIONS)), Integration, many=True),
         _nullable("estimated_finish", _check_timestamp),
         _model_field(_optional("method", Method._read), Method),
-        _nullable("metadata", _check_metadata, dict),
+        _nullable("metadata", _check_metadata, _thaw),
     )
 
     @property

@@ -2,7 +2,7 @@
 
 import copy
 import json
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Set, Tuple
 
 import pytest
 from hypothesis import given
@@ -155,27 +155,24 @@ BREAKERS: Dict[str, List[Tuple[Any, Tuple[Any, ...]]]] = {
     "name": [(5, ())],
     "data": [({}, ())],
 }
-# Keys whose removal is an error in each mode.
-REQUIRED = {
-    "id",
-    "created_at",
-    "model",
-    "object",
-    "status",
-    "training_file",
-    "code",
-    "message",
-    "project",
-    "grader",
-    "data",
+# For each kind of object, the keys whose removal is an error: in both readers, in the strict one.
+REQUIRED: Dict[str, Tuple[Set[str], Set[str]]] = {
+    "job": (
+        {"id", "created_at", "model", "object", "status", "training_file"},
+        {"error", "fine_tuned_model", "finished_at", "trained_tokens", "validation_file"}
+        | {"hyperparameters", "organization_id", "result_files", "seed"},
+    ),
+    "error": ({"code", "message"}, {"param"}),
+    "block": ({"grader"}, set()),
+    "plain": ({"project"}, set()),  # wandb settings; hyperparameter members are all optional
+    "page": ({"object", "data"}, {"has_more"}),
 }
-REQUIRED_STRICT = REQUIRED | {"error", "fine_tuned_model", "finished_at", "trained_tokens", "validation_file", "param"}
-REQUIRED_STRICT |= {"hyperparameters", "organization_id", "result_files", "seed", "has_more"}
 REMOVE = object()
 
 
-def known_paths(kind: str, value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Any, ...]]:
-    """Paths of the known members of a payload, walked with the test-side SCHEMA."""
+def known_paths(kind: str, value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Tuple[Any, ...], str]]:
+    """(path, kind of the object holding it) for the known members of a payload, walked with
+    the test-side SCHEMA."""
     if kind == "integration" and value.get("type") != "wandb":
         return []  # kept whole as opaque JSON
     if kind == "error" and all(item is None for item in value.values()):
@@ -191,7 +188,7 @@ def known_paths(kind: str, value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple
             child, many = SCHEMA[kind][key][1:] if known else (None, False)
         if not known:
             continue
-        found.append(path + (key,))
+        found.append((path + (key,), kind))
         if child is not None and item is not None:
             items = enumerate(item) if many else [(None, item)]
             for index, member in items:
@@ -202,10 +199,11 @@ def known_paths(kind: str, value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple
 def breakable(payload: Any, kind: str, strict: bool) -> List[Tuple[Tuple[Any, ...], Any, Tuple[Any, ...]]]:
     """(path, new value or REMOVE, path of the expected error) for each way to break payload."""
     ways: List[Tuple[Tuple[Any, ...], Any, Tuple[Any, ...]]] = []
-    for path in known_paths(kind, payload):
+    for path, holder in known_paths(kind, payload):
         key = path[-1]
         ways.extend((path, bad, path + suffix) for bad, suffix in BREAKERS.get(key, []))
-        if key in (REQUIRED_STRICT if strict else REQUIRED):
+        always, in_strict = REQUIRED.get(holder, (set(), set()))
+        if key in always or (strict and key in in_strict):
             ways.append((path, REMOVE, path))
     return ways
 
