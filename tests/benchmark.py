@@ -11,6 +11,7 @@ when they happen to be installed.
 """
 
 import argparse
+import functools
 import gc
 import json
 import platform
@@ -285,16 +286,16 @@ def cold_start(runs: int) -> Tuple[float, float]:
     return statistics.median(mod), statistics.median(base)
 
 
-def extra_rows() -> List[Tuple[str, Callable[[Dict[str, Any]], Any], Callable[[Any], Any]]]:
-    """(name, parse a job dict, dump to dict) for peers that happen to be installed."""
-    rows: List[Tuple[str, Callable[[Dict[str, Any]], Any], Callable[[Any], Any]]] = []
+def extra_rows() -> List[Tuple[str, Callable[[Dict[str, Any]], Any]]]:
+    """(name, parse a job dict) for peers that happen to be installed."""
+    rows: List[Tuple[str, Callable[[Dict[str, Any]], Any]]] = []
     try:
         from openai.types.fine_tuning import FineTuningJob as SdkJob  # noqa: PLC0415
     except ImportError:
         pass
     else:
-        rows.append(("openai SDK model_validate", SdkJob.model_validate, lambda o: o.model_dump()))
-        rows.append(("openai SDK construct (default path)", SdkJob.construct, lambda o: o.model_dump()))
+        rows.append(("openai SDK model_validate", SdkJob.model_validate))
+        rows.append(("openai SDK construct (default path)", SdkJob.construct))
     try:
         import msgspec  # noqa: PLC0415
     except ImportError:
@@ -333,8 +334,37 @@ def extra_rows() -> List[Tuple[str, Callable[[Dict[str, Any]], Any], Callable[[A
             method: Optional[Dict[str, Any]] = None
             metadata: Optional[Dict[str, str]] = None
 
-        rows.append(("msgspec Struct (loose types)", lambda d: convert(d, Job), msgspec.to_builtins))
+        rows.append(("msgspec Struct (loose types)", functools.partial(convert, type=Job)))
     return rows
+
+
+def measure(name: str, payload: Dict[str, Any], repeats: int) -> Dict[Tuple[str, str], float]:
+    """Time the four operations on one payload; print a row each and return the ratios."""
+    text = json.dumps(payload)
+    data = json.loads(text)  # keys not interned, as they come off the wire
+    if name.startswith("page"):
+        cls: Any = ftj.FineTuningJobList
+        floor_from_dict, floor_to_dict = naive_page_from_dict, naive_page_to_dict
+    else:
+        cls = ftj.FineTuningJob
+        floor_from_dict, floor_to_dict = naive_from_dict, naive_to_dict
+    naive, ours = floor_from_dict(data), cls.from_dict(data)
+    loads = json.loads
+    cases = {
+        "from_dict": (lambda: floor_from_dict(data), lambda: cls.from_dict(data)),
+        "from_json": (lambda: floor_from_dict(loads(text)), lambda: cls.from_json(text)),
+        "to_dict": (lambda: floor_to_dict(naive), ours.to_dict),
+        "to_json": (lambda: _dumps(floor_to_dict(naive)), ours.to_json),
+    }
+    results = {}
+    for operation, (floor, mine) in cases.items():
+        a, b, ratio, spread = compare(floor, mine, repeats)
+        results[(name, operation)] = ratio
+        unit, scale = ("ms", 1e3) if name.startswith("page") else ("us", 1e6)
+        print(
+            f"{name:<14} {operation:<10} {a * scale:>7.2f} {unit} {b * scale:>7.2f} {unit} {ratio:>7.2f} {spread:>7.2f}"
+        )
+    return results
 
 
 def main(argv: Optional[List[str]] = None) -> None:
@@ -342,7 +372,6 @@ def main(argv: Optional[List[str]] = None) -> None:
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--cold-runs", type=int, default=20)
     args = parser.parse_args(argv)
-    Job, Page = ftj.FineTuningJob, ftj.FineTuningJobList
     print(
         f"finetuning_job {ftj.__version__} on {platform.python_implementation()} {platform.python_version()}, {platform.machine()}"
     )
@@ -351,32 +380,10 @@ def main(argv: Optional[List[str]] = None) -> None:
     results: Dict[Tuple[str, str], float] = {}
     singles = {"succeeded": succeeded(), "running_dpo": running_dpo(), "failed": failed()}
     for name, payload in [*singles.items(), ("page of 1000", page())]:
-        text = json.dumps(payload)
-        data = json.loads(text)  # keys not interned, as they come off the wire
-        if name.startswith("page"):
-            cls: Any = Page
-            floor_from_dict, floor_to_dict = naive_page_from_dict, naive_page_to_dict
-        else:
-            cls = Job
-            floor_from_dict, floor_to_dict = naive_from_dict, naive_to_dict
-        naive, ours = floor_from_dict(data), cls.from_dict(data)
-        loads = json.loads
-        cases = {
-            "from_dict": (lambda: floor_from_dict(data), lambda: cls.from_dict(data)),
-            "from_json": (lambda: floor_from_dict(loads(text)), lambda: cls.from_json(text)),
-            "to_dict": (lambda: floor_to_dict(naive), ours.to_dict),
-            "to_json": (lambda: _dumps(floor_to_dict(naive)), ours.to_json),
-        }
-        for operation, (floor, mine) in cases.items():
-            a, b, ratio, spread = compare(floor, mine, args.repeats)
-            results[(name, operation)] = ratio
-            unit, scale = ("ms", 1e3) if name.startswith("page") else ("us", 1e6)
-            print(
-                f"{name:<14} {operation:<10} {a * scale:>7.2f} {unit} {b * scale:>7.2f} {unit} {ratio:>7.2f} {spread:>7.2f}"
-            )
-    for peer, parse, dump in extra_rows():
-        data = json.loads(json.dumps(singles["succeeded"]))
-        _, b, ratio, _ = compare(lambda: naive_from_dict(data), lambda p=parse: p(data), args.repeats)  # type: ignore[misc]
+        results.update(measure(name, payload, args.repeats))
+    data = json.loads(json.dumps(singles["succeeded"]))
+    for peer, parse in extra_rows():
+        _, b, ratio, _ = compare(functools.partial(naive_from_dict, data), functools.partial(parse, data), args.repeats)
         print(f"{'succeeded':<14} {'from_dict':<10} {'':>10} {b * 1e6:>7.2f} us {ratio:>7.2f}   ({peer})")
     mod, base = cold_start(args.cold_runs)
     print(
