@@ -1,0 +1,248 @@
+"""Hostile input: whatever comes in ends as an object or a ValidationError, fast, and every
+accepted input round-trips. The example budget grows under HYPOTHESIS_PROFILE=ci."""
+
+import contextlib
+import copy
+import json
+import math
+import os
+import time
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Tuple
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from tests import ftj
+from tests.fixtures import every_job, page
+
+CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+# Each test below runs this many examples under the ci profile (20,000+ in all).
+BUDGET = 3500 if CI else 60
+# A single input may take this long before we call it a hang; each takes well under a second.
+SLOW = 5.0
+hostile = settings(
+    max_examples=BUDGET, deadline=SLOW * 1000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+BASES: List[Tuple[str, Any]] = [("job", j) for j in every_job()] + [
+    ("job", json.loads((EXAMPLES / "job.json").read_text())),
+    ("page", json.loads((EXAMPLES / "page.json").read_text())),
+    ("page", page(every_job()[:3])),
+]
+HOSTILE_VALUES: List[Any] = [
+    None,
+    True,
+    0,
+    -1,
+    2**63,
+    10**30,
+    1e300,
+    -0.0,
+    math.nan,
+    math.inf,
+    "",
+    "AUTO",
+    "\ud800",
+    "x" * 10_000,
+    [],
+    {},
+]
+
+
+def cls_of(kind: str) -> Any:
+    return ftj.FineTuningJobList if kind == "page" else ftj.FineTuningJob
+
+
+def outcome(kind: str, data: Any, strict: bool) -> Any:
+    """Read data; return the object (checked to round-trip) or the ValidationError."""
+    cls = cls_of(kind)
+    start = time.perf_counter()
+    try:
+        result = cls.from_dict(data, strict=strict)
+    except ftj.ValidationError as exc:
+        result = exc
+        for error in exc.errors:
+            assert isinstance(error.path, tuple) and error.location.startswith("$")
+            shown = error.message.split(", got ", 1)[-1]
+            assert len(shown) <= 80 + len(" (float)"), shown
+    else:
+        text = result.to_json()
+        assert cls.from_json(text) == result
+        assert cls.from_dict(result.to_dict(), strict=strict) == result
+    assert time.perf_counter() - start < SLOW
+    return result
+
+
+def leaves(data: Any, path: Tuple[Any, ...] = ()) -> Iterator[Tuple[Any, ...]]:
+    """Every path in data: members, items and the containers themselves."""
+    if path:
+        yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from leaves(value, path + (index,))
+
+
+def replaced(data: Any, path: Tuple[Any, ...], value: Any) -> Any:
+    data = copy.deepcopy(data)
+    target = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    return data
+
+
+def removed(data: Any, path: Tuple[Any, ...]) -> Any:
+    data = copy.deepcopy(data)
+    target = data
+    for step in path[:-1]:
+        target = target[step]
+    del target[path[-1]]
+    return data
+
+
+MUTATION_SITES = [(kind, base, path) for kind, base in BASES for path in leaves(base)]
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
+@pytest.mark.parametrize(("kind", "base"), BASES, ids=[f"{k}{i}" for i, (k, _) in enumerate(BASES)])
+def test_every_leaf_replaced_by_every_hostile_value(kind: str, base: Any, strict: bool) -> None:
+    for path in leaves(base):
+        for value in HOSTILE_VALUES:
+            outcome(kind, replaced(base, path, value), strict)
+        if isinstance(path[-1], str):
+            outcome(kind, removed(base, path), strict)
+
+
+@hostile
+@given(
+    site=st.sampled_from(MUTATION_SITES),
+    value=st.sampled_from(HOSTILE_VALUES) | st.integers() | st.floats() | st.text(max_size=20),
+    strict=st.booleans(),
+)
+def test_hostile_values_anywhere(site: Tuple[str, Any, Tuple[Any, ...]], value: Any, strict: bool) -> None:
+    kind, base, path = site
+    outcome(kind, replaced(base, path, value), strict)
+
+
+@hostile
+@given(data=st.binary(max_size=200) | st.text(max_size=200).map(str.encode), strict=st.booleans())
+@example(data=b"\xef\xbb\xbf{}", strict=False)
+@example(data=b'{"id": "\xed\xa0\x80"}', strict=False)
+def test_arbitrary_bytes(data: bytes, strict: bool) -> None:
+    for cls in (ftj.FineTuningJob, ftj.FineTuningJobList):
+        try:
+            result = cls.from_json(data, strict=strict)
+        except ftj.ValidationError:
+            continue
+        assert cls.from_json(result.to_json()) == result
+
+
+@hostile
+@given(text=st.text(max_size=200), strict=st.booleans())
+def test_arbitrary_text(text: str, strict: bool) -> None:
+    for cls in (ftj.FineTuningJob, ftj.FineTuningJobList):
+        with contextlib.suppress(ftj.ValidationError):
+            cls.from_json(text, strict=strict)
+
+
+BASE_TEXTS = [(kind, json.dumps(base, ensure_ascii=False)) for kind, base in BASES]
+
+
+@hostile
+@given(data=st.data(), strict=st.booleans())
+def test_valid_text_cut_or_corrupted_at_any_position(data: Any, strict: bool) -> None:
+    kind, text = data.draw(st.sampled_from(BASE_TEXTS))
+    at = data.draw(st.integers(0, len(text)))
+    how = data.draw(st.sampled_from(["cut", "replace", "insert", "delete"]))
+    char = data.draw(st.characters())
+    changed = {
+        "cut": text[:at],
+        "replace": text[:at] + char + text[at + 1 :],
+        "insert": text[:at] + char + text[at:],
+        "delete": text[:at] + text[at + 1 :],
+    }[how]
+    cls = cls_of(kind)
+    try:
+        result = cls.from_json(changed, strict=strict)
+    except ftj.ValidationError:
+        return
+    assert cls.from_json(result.to_json()) == result
+
+
+@hostile
+@given(data=st.data())
+def test_hostile_unknown_keys_and_json_values(data: Any) -> None:
+    kind, base = data.draw(st.sampled_from(BASES))
+    junk = data.draw(
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text() | st.sampled_from(HOSTILE_VALUES),
+            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+            max_leaves=20,
+        )
+    )
+    paths = [p for p in leaves(base) if isinstance(p[-1], str)] or [("x",)]
+    path = data.draw(st.sampled_from(paths))
+    target = path[:-1] + ("x_" + str(path[-1]),)
+    outcome(kind, replaced(base, target, junk), data.draw(st.booleans()))
+
+
+def deep(levels: int) -> Any:
+    value: Any = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_nesting_100000_levels_deep(strict: bool) -> None:
+    text = '{"id": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    start = time.perf_counter()
+    with pytest.raises(ftj.ValidationError, match="nested deeper than 100 levels"):
+        ftj.FineTuningJob.from_json(text, strict=strict)
+    data = {**every_job()[0], "x_deep": deep(100_000)}
+    result = outcome("job", data, strict)
+    assert isinstance(result, ftj.ValidationError)
+    assert time.perf_counter() - start < SLOW
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_integers_with_5000_digits(strict: bool) -> None:
+    huge = 10**4999 + 7
+    for key in ("created_at", "seed", "trained_tokens", "x_big"):
+        data = {**every_job()[3], key: huge}
+        error = outcome("job", data, strict)
+        assert isinstance(error, ftj.ValidationError)
+    with pytest.raises(ftj.ValidationError, match="an integer of more than 4300 digits"):
+        ftj.FineTuningJob.from_json('{"id": ' + "9" * 5000 + "}", strict=strict)
+    hp = {**every_job()[3], "hyperparameters": {"learning_rate_multiplier": huge}}
+    assert isinstance(outcome("job", hp, strict), ftj.ValidationError)
+
+
+def test_a_page_of_20000_jobs() -> None:
+    jobs = every_job()
+    listed = page([dict(jobs[i % len(jobs)], id=f"ftjob-{i}") for i in range(20_000)])
+    text = json.dumps(listed)
+    start = time.perf_counter()
+    read = ftj.FineTuningJobList.from_json(text)
+    assert len(read.data) == 20_000
+    assert ftj.FineTuningJobList.from_json(read.to_json()) == read
+    broken = json.loads(text)
+    broken["data"][19_999]["status"] = 5
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJobList.from_dict(broken)
+    assert info.value.errors[0].location == "$.data[19999].status"
+    assert time.perf_counter() - start < 20.0
+
+
+def test_a_huge_value_is_never_echoed_whole() -> None:
+    big: Dict[str, Any] = {"k" * 100_000: ["v" * 100_000] * 100}
+    data = {**every_job()[0], "model": big, "id": "\u00e9" * 100_000}
+    error = outcome("job", data, False)
+    assert isinstance(error, ftj.ValidationError)
+    assert len(str(error)) < 600
