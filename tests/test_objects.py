@@ -191,6 +191,20 @@ def test_nested_constructors_validate() -> None:
     }
 
 
+def test_equality_is_by_class_and_fields_and_repr_shows_the_fields() -> None:
+    read = ftj.FineTuningJob.from_dict(job("succeeded"))
+    assert read != read.to_dict() and read != "ftjob-succsup0001"
+    assert read != dataclasses.replace(read, seed=1) and read == dataclasses.replace(read)
+    assert ftj.Hyperparameters(n_epochs=2) != ftj.SupervisedHyperparameters(n_epochs=2)
+    assert (
+        repr(ftj.Hyperparameters(n_epochs=2))
+        == "Hyperparameters(batch_size=None, learning_rate_multiplier=None, n_epochs=2, extra=FrozenDict({}))"
+    )
+    assert repr(read).startswith(
+        "FineTuningJob(id='ftjob-succsup0001', created_at=1767225600, model='gpt-4o-mini-2024-07-18', status=<FineTuningJobStatus.SUCCEEDED: 'succeeded'>"
+    )
+
+
 def test_timestamps_durations_and_terminal_state() -> None:
     done = ftj.FineTuningJob.from_dict(job("succeeded"))
     assert done.created_datetime == datetime.datetime(2026, 1, 1, tzinfo=UTC)

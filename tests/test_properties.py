@@ -240,3 +240,43 @@ def test_a_removed_required_key_is_reported_missing(data: Any, strict: bool) -> 
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningJob.from_dict(payload, strict=strict)
     assert [(e.path, e.message) for e in info.value.errors] == [((key,), "required key missing")]
+
+
+# --- The reader's inline fast paths change nothing: with them off, every input gives the
+# same object or the same errors.
+
+
+def read_both_ways(cls: Any, payload: Any, strict: bool, monkeypatch: pytest.MonkeyPatch) -> Tuple[Any, Any]:
+    def outcome() -> Any:
+        try:
+            result = cls.from_dict(payload, strict=strict)
+        except ftj.ValidationError as exc:
+            return [(e.path, e.message) for e in exc.errors]
+        return result.to_dict(), result
+
+    fast = outcome()
+    with monkeypatch.context() as patch:
+        for model in ftj._Model.__subclasses__():
+            patch.setattr(model, "_specs", ftj._reader_specs(model._FIELDS, fast=False))
+        slow = outcome()
+    return fast, slow
+
+
+@modes
+@given(data=st.data())
+def test_fast_paths_give_what_the_checkers_give(data: Any, strict: bool) -> None:
+    kind = data.draw(st.sampled_from(["page", "job"]))
+    payload = data.draw(pages(strict) if kind == "page" else jobs(strict))
+    if data.draw(st.booleans()):
+        ways = breakable(payload, kind, strict)
+        path, bad, _ = data.draw(st.sampled_from(ways))
+        set_path(payload, path, bad)
+    leaf = data.draw(st.sampled_from([None, True, 0, -1, 2**63, 1.0, "", "é", "\ud800", [], {}]))
+    for path, _ in data.draw(st.lists(st.sampled_from(known_paths(kind, payload) or [(("id",), kind)]), max_size=2)):
+        set_path(payload, path, leaf)
+    cls = ftj.FineTuningJobList if kind == "page" else ftj.FineTuningJob
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = read_both_ways(cls, payload, strict, monkeypatch)
+    assert fast == slow
+    if isinstance(fast, tuple):
+        assert same_json(fast[0], slow[0])
