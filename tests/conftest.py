@@ -8,4 +8,6 @@ settings.register_profile("default", max_examples=100, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
+# Mutation testing runs the suite once per mutant: few examples, always the same ones.
+settings.register_profile("mutation", max_examples=20, deadline=None, derandomize=True, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -267,12 +267,14 @@ def read_both_ways(cls: Any, payload: Any, strict: bool, monkeypatch: pytest.Mon
 def test_fast_paths_give_what_the_checkers_give(data: Any, strict: bool) -> None:
     kind = data.draw(st.sampled_from(["page", "job"]))
     payload = data.draw(pages(strict) if kind == "page" else jobs(strict))
-    if data.draw(st.booleans()):
-        ways = breakable(payload, kind, strict)
-        path, bad, _ = data.draw(st.sampled_from(ways))
+    # One change at most, at a path of the payload as drawn: a broken field or a hostile leaf.
+    change = data.draw(st.sampled_from(["none", "broken", "leaf"]))
+    if change == "broken":
+        path, bad, _ = data.draw(st.sampled_from(breakable(payload, kind, strict)))
         set_path(payload, path, bad)
-    leaf = data.draw(st.sampled_from([None, True, 0, -1, 2**63, 1.0, "", "é", "\ud800", [], {}]))
-    for path, _ in data.draw(st.lists(st.sampled_from(known_paths(kind, payload) or [(("id",), kind)]), max_size=2)):
+    elif change == "leaf":
+        path, _ = data.draw(st.sampled_from(known_paths(kind, payload)))
+        leaf = data.draw(st.sampled_from([None, True, 0, -1, 2**63, 1.0, "", "é", "\ud800", [], {}]))
         set_path(payload, path, leaf)
     cls = ftj.FineTuningJobList if kind == "page" else ftj.FineTuningJob
     with pytest.MonkeyPatch.context() as monkeypatch:
