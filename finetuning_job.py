@@ -15,6 +15,7 @@ Run ``python finetuning_job.py FILE...`` to check and summarise jobs from files.
 import dataclasses
 import datetime
 import enum
+import functools
 import json
 import operator
 import re
@@ -375,14 +376,20 @@ def _check_str(value: Any, strict: bool, depth: int) -> str:
     raise _expected("a string", value)
 
 
-def _int_checker(low: int, high: int) -> Checker:
-    def check(value: Any, strict: bool, depth: int) -> int:
-        if type(value) is int and low <= value <= high:
-            return value
-        if type(value) is int:
-            raise _expected(f"an integer in {low}..{high}", value, right_type=True)
-        raise _expected("an integer", value)
+# The checkers with parameters are module functions bound with functools.partial rather than
+# closures: their rules then run (and can be tested) when called, not only at import.
 
+
+def _check_int_in(low: int, high: int, value: Any, strict: bool, depth: int) -> int:
+    if type(value) is int and low <= value <= high:
+        return value
+    if type(value) is int:
+        raise _expected(f"an integer in {low}..{high}", value, right_type=True)
+    raise _expected("an integer", value)
+
+
+def _int_checker(low: int, high: int) -> Checker:
+    check = functools.partial(_check_int_in, low, high)
     _INT_RANGES[check] = (low, high)
     return check
 
@@ -402,26 +409,26 @@ def _check_bool(value: Any, strict: bool, depth: int) -> bool:
     raise _expected("a boolean", value)
 
 
-def _const_checker(expected: str) -> Checker:
-    def check(value: Any, strict: bool, depth: int) -> str:
-        if value == expected and type(value) is str:
-            return expected
-        raise _expected(json.dumps(expected), value, right_type=type(value) is str)
+def _check_const(expected: str, value: Any, strict: bool, depth: int) -> str:
+    if value == expected and type(value) is str:
+        return expected
+    raise _expected(json.dumps(expected), value, right_type=type(value) is str)
 
-    return check
+
+def _const_checker(expected: str) -> Checker:
+    return functools.partial(_check_const, expected)
+
+
+def _check_choice(choices: Sequence[str], open_in_tolerant: bool, value: Any, strict: bool, depth: int) -> str:
+    if type(value) is str and (value in choices or (open_in_tolerant and not strict and _is_text(value))):
+        return value
+    listed = ", ".join(json.dumps(choice) for choice in choices)
+    raise _expected(f"one of {listed}", value, right_type=type(value) is str)
 
 
 def _choice_checker(choices: Sequence[str], *, open_in_tolerant: bool) -> Checker:
     """Check a string from a set; with open_in_tolerant, keep an unknown one unless strict."""
-    listed = ", ".join(json.dumps(choice) for choice in choices)
-    known = frozenset(choices)
-
-    def check(value: Any, strict: bool, depth: int) -> str:
-        if type(value) is str and (value in known or (open_in_tolerant and not strict and _is_text(value))):
-            return value
-        raise _expected(f"one of {listed}", value, right_type=type(value) is str)
-
-    return check
+    return functools.partial(_check_choice, tuple(choices), open_in_tolerant)
 
 
 _check_status_text = _choice_checker(list(_STATUS_BY_VALUE), open_in_tolerant=True)
@@ -434,31 +441,32 @@ def _check_status(value: Any, strict: bool, depth: int) -> FineTuningJobStatus:
     return FineTuningJobStatus(_check_status_text(value, strict, depth))
 
 
-def _auto_or_int(low: int, high: Optional[int] = None) -> Checker:
+def _check_auto_int(low: int, high: Optional[int], value: Any, strict: bool, depth: int) -> Union[str, int]:
+    if value == "auto" and type(value) is str:
+        return "auto"
+    if type(value) is int and low <= value and (high is None or value <= high):
+        return value
     what = f'"auto" or an integer in {low}..{high}' if high is not None else f'"auto" or an integer >= {low}'
+    raise _expected(what, value, right_type=type(value) in (int, str))
 
-    def check(value: Any, strict: bool, depth: int) -> Union[str, int]:
-        if value == "auto" and type(value) is str:
-            return "auto"
-        if type(value) is int and low <= value and (high is None or value <= high):
-            return value
-        raise _expected(what, value, right_type=type(value) in (int, str))
 
-    return check
+def _auto_or_int(low: int, high: Optional[int] = None) -> Checker:
+    return functools.partial(_check_auto_int, low, high)
+
+
+def _check_auto_number(
+    above: float, at_most: Optional[float], text: str, value: Any, strict: bool, depth: int
+) -> Union[str, int, float]:
+    if value == "auto" and type(value) is str:
+        return "auto"
+    if _is_number(value) and value > above and (at_most is None or value <= at_most):
+        return value  # type: ignore[no-any-return]
+    raise _expected(f'"auto" or a number {text}', value, right_type=type(value) in (int, float, str))
 
 
 def _auto_or_number(above: float, at_most: Optional[float], text: str) -> Checker:
     """Check "auto" or a finite number > above (and <= at_most); text states the bound."""
-    what = f'"auto" or a number {text}'
-
-    def check(value: Any, strict: bool, depth: int) -> Union[str, int, float]:
-        if value == "auto" and type(value) is str:
-            return "auto"
-        if _is_number(value) and value > above and (at_most is None or value <= at_most):
-            return value  # type: ignore[no-any-return]
-        raise _expected(what, value, right_type=type(value) in (int, float, str))
-
-    return check
+    return functools.partial(_check_auto_number, above, at_most, text)
 
 
 def _check_str_tuple(value: Any, strict: bool, depth: int) -> Tuple[str, ...]:
@@ -844,26 +852,26 @@ def _loads(text: Any, title: str) -> Any:
         raise fail(f"invalid JSON: an integer of more than {MAX_INT_DIGITS} digits") from None
 
 
+def _check_models(model: Type["_Model"], limit: Optional[int], value: Any, strict: bool, depth: int) -> Tuple[Any, ...]:
+    if type(value) is not list:
+        raise _expected("an array", value)
+    problems: List[ErrorDetail] = []
+    if limit is not None and len(value) > limit:
+        problems.append(ErrorDetail((), f"expected at most {limit} items, got {len(value)}", value))
+    items = []
+    for index, item in enumerate(value):
+        try:
+            items.append(model._read(item, strict, depth + 1))
+        except _Invalid as exc:
+            problems.extend(_nested(index, exc))
+    if problems:
+        raise _Invalid(problems)
+    return tuple(items)
+
+
 def _models_checker(model: Type["_Model"], limit: Optional[int] = None) -> Checker:
     """Check an array of model objects (at most limit of them) and return a tuple."""
-
-    def check(value: Any, strict: bool, depth: int) -> Tuple[Any, ...]:
-        if type(value) is not list:
-            raise _expected("an array", value)
-        problems: List[ErrorDetail] = []
-        if limit is not None and len(value) > limit:
-            problems.append(ErrorDetail((), f"expected at most {limit} items, got {len(value)}", value))
-        items = []
-        for index, item in enumerate(value):
-            try:
-                items.append(model._read(item, strict, depth + 1))
-            except _Invalid as exc:
-                problems.extend(_nested(index, exc))
-        if problems:
-            raise _Invalid(problems)
-        return tuple(items)
-
-    return check
+    return functools.partial(_check_models, model, limit)
 
 
 # ---------------------------------------------------------------------------
