@@ -220,14 +220,11 @@ def _render(value: Any, parts: List[str], budget: int) -> int:
     return len(text)
 
 
-_TYPE_NAMES = {type(None): "null", bool: "bool", int: "int", float: "float", str: "str", list: "list", dict: "dict"}
-
-
 def _expected(what: str, value: Any, *, right_type: bool = False) -> _Invalid:
     """Make the problem 'expected WHAT, got VALUE (type)'; the type is left out when it was right."""
     got = _preview(value)
     if not right_type and value is not None:
-        got += f" ({_TYPE_NAMES.get(type(value), type(value).__name__)})"
+        got += f" ({type(value).__name__})"
     return _problem(f"expected {what}, got {got}", value)
 
 
@@ -650,14 +647,14 @@ class _Model:
     _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
     _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     _cross_field: ClassVar[bool]
-    extra: "FrozenDict[Any]"
+    extra: Mapping[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         # Derive the reader's and writer's tables once from the one list of fields.
         cls._specs = _reader_specs(cls._FIELDS, fast=True)
         cls._known = frozenset(f.key for f in cls._FIELDS)
-        cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null) | {"extra"}
+        cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null)
         cls._dumps = tuple((f.key, f.dump) for f in cls._FIELDS if f.dump is not None)
         cls._cross_field = cls._check_whole.__func__ is not _Model._check_whole.__func__  # type: ignore[attr-defined]
 
@@ -711,7 +708,7 @@ class _Model:
             extra = _frozen(unknown)
         values["extra"] = extra
         if cls._cross_field and not problems:
-            cls._check_whole(values, strict, problems)
+            cls._check_whole(values, data, strict, problems)
         if problems:
             raise _Invalid(problems)
         instance: _T = _new(cls)
@@ -720,7 +717,9 @@ class _Model:
         return instance
 
     @classmethod
-    def _check_whole(cls, values: Dict[str, Any], strict: bool, problems: List[ErrorDetail]) -> None:
+    def _check_whole(
+        cls, values: Dict[str, Any], data: Dict[str, Any], strict: bool, problems: List[ErrorDetail]
+    ) -> None:
         """Add the problems that involve more than one field (none by default)."""
 
     def __post_init__(self) -> None:
@@ -897,7 +896,7 @@ class FineTuningJobError(_Model):
     code: str
     message: str
     param: Optional[str] = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _required("code", _check_str),
@@ -913,7 +912,7 @@ class Hyperparameters(_Model):
     batch_size: Auto = None
     learning_rate_multiplier: AutoNumber = None
     n_epochs: Auto = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _nullable("batch_size", _check_batch_size),
@@ -929,7 +928,7 @@ class SupervisedHyperparameters(_Model):
     batch_size: Auto = None
     learning_rate_multiplier: AutoNumber = None
     n_epochs: Auto = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _optional("batch_size", _check_batch_size),
@@ -946,7 +945,7 @@ class DpoHyperparameters(_Model):
     batch_size: Auto = None
     learning_rate_multiplier: AutoNumber = None
     n_epochs: Auto = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _optional("beta", _check_beta),
@@ -967,7 +966,7 @@ class ReinforcementHyperparameters(_Model):
     compute_multiplier: AutoNumber = None
     eval_interval: Auto = None
     eval_samples: Auto = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _optional("batch_size", _check_batch_size),
@@ -986,7 +985,7 @@ class Grader(_Model):
 
     type: str
     name: str
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     # The spec's grader shapes contradict one another: members past type and name are content.
     _OPEN = True
@@ -1006,7 +1005,7 @@ class SupervisedMethod(_Model):
     """The supervised method's configuration."""
 
     hyperparameters: Optional[SupervisedHyperparameters] = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (_model_field(_optional("hyperparameters", SupervisedHyperparameters._read), SupervisedHyperparameters),)
 
@@ -1016,7 +1015,7 @@ class DpoMethod(_Model):
     """The DPO method's configuration."""
 
     hyperparameters: Optional[DpoHyperparameters] = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (_model_field(_optional("hyperparameters", DpoHyperparameters._read), DpoHyperparameters),)
 
@@ -1027,7 +1026,7 @@ class ReinforcementMethod(_Model):
 
     grader: Grader
     hyperparameters: Optional[ReinforcementHyperparameters] = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _model_field(_required("grader", Grader._read), Grader),
@@ -1043,7 +1042,7 @@ class Method(_Model):
     supervised: Optional[SupervisedMethod] = None
     dpo: Optional[DpoMethod] = None
     reinforcement: Optional[ReinforcementMethod] = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _required("type", _choice_checker(_METHOD_TYPES, open_in_tolerant=True)),
@@ -1053,7 +1052,9 @@ class Method(_Model):
     )
 
     @classmethod
-    def _check_whole(cls, values: Dict[str, Any], strict: bool, problems: List[ErrorDetail]) -> None:
+    def _check_whole(
+        cls, values: Dict[str, Any], data: Dict[str, Any], strict: bool, problems: List[ErrorDetail]
+    ) -> None:
         # The strict reader wants the block named by type and no other; the tolerant reader lets
         # the named block be missing (the API leaves it out) and keeps any other valid block.
         kind = values.get("type")
@@ -1063,7 +1064,7 @@ class Method(_Model):
             if name == kind and name in values and values[name] is None:
                 problems.append(ErrorDetail((name,), "required key missing", None))
             elif name != kind and values.get(name) is not None:
-                problems.append(ErrorDetail((name,), f"not allowed when type is {json.dumps(kind)}", values[name]))
+                problems.append(ErrorDetail((name,), f"not allowed when type is {json.dumps(kind)}", data[name]))
 
     @property
     def is_known(self) -> bool:
@@ -1079,7 +1080,7 @@ class WandbIntegration(_Model):
     name: Optional[str] = None
     entity: Optional[str] = None
     tags: Optional[Tuple[str, ...]] = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _required("project", _check_str),
@@ -1095,7 +1096,7 @@ class Integration(_Model):
 
     type: str
     wandb: Optional[WandbIntegration] = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _required("type", _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=True)),
@@ -1159,8 +1160,8 @@ class FineTuningJob(_Model):
     integrations: Optional[Tuple[Integration, ...]] = None
     estimated_finish: Optional[int] = None
     method: Optional[Method] = None
-    metadata: Optional["FrozenDict[str]"] = None
-    extra: "FrozenDict[Any]" = _EMPTY
+    metadata: Optional[Mapping[str, str]] = None
+    extra: Mapping[str, Any] = _EMPTY
 
     # In the order of the API reference, which is the order to_dict writes.
     _FIELDS = (
@@ -1225,7 +1226,7 @@ class FineTuningJobList(_Model):
     data: Tuple[FineTuningJob, ...]
     has_more: Optional[bool] = None
     object: str = "list"
-    extra: "FrozenDict[Any]" = _EMPTY
+    extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
         _required("object", _const_checker("list")),

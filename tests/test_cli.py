@@ -1,5 +1,6 @@
 """The command line, in-process through main(argv) with a fixed clock, and as a program."""
 
+import contextlib
 import datetime
 import io
 import json
@@ -242,3 +243,59 @@ def test_json_output_streams_in_bounded_memory(tmp_path: Path) -> None:
     # Holding 9,000 more jobs would take tens of megabytes; streaming takes next to nothing.
     assert grown < 4_000, f"peak memory grew by {grown} KiB"
     assert Path(str(large) + ".out").read_text().count("\n") == 10_000
+
+
+def test_help_describes_every_option() -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert ftj.main(["--help"]) == 0
+    text = " ".join(out.getvalue().split())
+    assert text.startswith("usage: finetuning_job [-h] [--json] [--strict] [--version] FILE [FILE ...]")
+    for phrase in (
+        "Check OpenAI fine-tuning jobs (job objects, list pages or JSON Lines) and summarise them.",
+        "FILE a file to read; - for standard input",
+        "--json write each job as canonical JSON, one per line",
+        "--strict enforce the schema to the letter",
+        "Exit status: 0 all valid, 1 an invalid or malformed job, 2 a usage error or unreadable file.",
+    ):
+        assert phrase in text
+
+
+def test_defaults_are_the_real_streams_and_clock(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(json.dumps(job("running")).encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert ftj.main(["-", "missing.json"]) == 2
+    out, err = capsys.readouterr()
+    row = out.splitlines()[1]
+    assert row.startswith("ftjob-runnsup0001  running") and row.endswith(" so far")
+    assert "d " in row.split("2026-01-01T00:00:00Z")[1]  # created 2026-01-01: days ago by now
+    assert err == "missing.json: cannot read: No such file or directory\n"
+
+
+def test_counts_lines_utf16_and_strict_pages(tmp_path: Path) -> None:
+    archive = tmp_path / "jobs.jsonl"
+    lines = ["", "", json.dumps(job("succeeded")), json.dumps(job("succeeded")), "{"]
+    archive.write_text("\n".join(lines) + "\n")
+    code, out, err = run(str(archive))
+    assert (code, out.splitlines()[-1]) == (1, "2 jobs: 2 succeeded")
+    assert err.startswith(f"{archive}:5: $: invalid JSON")
+    utf16 = tmp_path / "job16.json"
+    utf16.write_bytes(json.dumps(job("queued"), indent=2).encode("utf-16"))
+    assert run(str(utf16))[0] == 0
+    listed = tmp_path / "page.json"
+    listed.write_text(json.dumps(page([{**job("queued"), "user_provided_suffix": None}])))
+    assert run(str(listed))[0] == 0
+    assert run("--strict", str(listed)) == (1, "", f"{listed}: $.data[0].user_provided_suffix: unknown key\n")
+
+
+def test_an_unreadable_file_does_not_stop_the_others() -> None:
+    code, out, err = run("missing.json", str(EXAMPLES / "job.json"))
+    assert code == 2 and "ftjob-7Hq2LmZx9RtYb1Wz" in out and err.startswith("missing.json: cannot read")
+
+
+def test_negative_and_long_durations() -> None:
+    assert ftj._format_duration(datetime.timedelta(seconds=-60)) == "-1m 00s"
+    assert ftj._format_duration(datetime.timedelta(days=1)) == "1d 00h 00m"
+    assert ftj._format_duration(datetime.timedelta(days=2, hours=3, minutes=4, seconds=5)) == "2d 03h 04m"
+    assert ftj._format_duration(datetime.timedelta(hours=1, seconds=1)) == "1h 00m 01s"
+    assert ftj._format_duration(datetime.timedelta(0)) == "0m 00s"

@@ -1,5 +1,6 @@
 """Tables of invalid inputs, each with the exact path and message it must be reported with."""
 
+import dataclasses
 import json
 import math
 import pickle
@@ -397,7 +398,19 @@ def messages(data: Any, base: str, strict: bool) -> List[str]:
     cls = ftj.FineTuningJobList if base == "page" else ftj.FineTuningJob
     with pytest.raises(ftj.ValidationError) as info:
         cls.from_dict(data, strict=strict)
+    for error in info.value.errors:
+        assert carries_its_value(data, error), error
     return [str(error) for error in info.value.errors]
+
+
+def carries_its_value(data: Any, error: Any) -> bool:
+    """A problem carries the input found at its path, or the key itself when the key is at
+    fault, or None when the key is missing."""
+    if error.message == "required key missing":
+        return error.value is None
+    for step in error.path:
+        data = data[step]
+    return error.value is data or error.value is error.path[-1]
 
 
 @pytest.mark.parametrize(("path", "value", "base", "expected"), BOTH, ids=[f"{i}-{r[0]}" for i, r in enumerate(BOTH)])
@@ -514,3 +527,67 @@ def test_validation_error_is_a_value_error_and_pickles() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert copy.errors == error.errors and str(copy) == str(error)
     assert str(error).startswith("6 validation errors for FineTuningJob\n  $.id: required key missing")
+
+
+def test_nesting_is_counted_through_objects_and_in_the_constructor() -> None:
+    nested: Any = "leaf"
+    for _ in range(98):
+        nested = {"k": nested}
+    data = {**job("succeeded"), "x_deep": nested}  # objects at levels 2..99, then a string
+    ftj.FineTuningJob.from_dict(data)
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_dict({**data, "x_deep": {"k": {"k": nested}}})
+    assert [e.path for e in info.value.errors] == [("x_deep",) + ("k",) * 99]
+    made = ftj.FineTuningJob.from_dict(job("succeeded"))
+    dataclasses.replace(made, extra={"x_deep": nested})
+    with pytest.raises(ftj.ValidationError, match="nested deeper than 100 levels"):
+        dataclasses.replace(made, extra={"x_deep": {"k": {"k": nested}}})
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("é" * 100, '"' + "é" * 76 + "..."),
+        ("x" * 78, '"' + "x" * 78 + '"'),
+        ("x" * 79, '"' + "x" * 76 + "..."),
+        (None, "null"),
+        ([1, [2, {"a": None}], "b"], '[1, [2, {"a": null}], "b"]'),
+        ({"k": list(range(100))}, '{"k": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, ...'),
+        ([[[[]]]], "[[[[]]]]"),
+        (10**5000, "<int of 5001 digits>"),
+        (-(10**4300), "<int of 4301 digits>"),
+        (10**4300 - 1, "9" * 77 + "..."),
+        ({1, 2}, "<set>"),
+    ],
+    ids=lambda value: type(value).__name__,
+)
+def test_previews_are_json_like_and_short(value: Any, shown: str) -> None:
+    assert ftj._preview(value) == shown
+
+
+def test_previews_stop_early_on_huge_and_deep_values() -> None:
+    deep: Any = []
+    for _ in range(100_000):
+        deep = [deep]
+    assert ftj._preview(deep) == "[" * 77 + "..."
+    wide = {f"k{i}": "v" * 1000 for i in range(10_000)}
+    assert ftj._preview(wide).startswith('{"k0": "vvv') and len(ftj._preview(wide)) == 80
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("\ud800", "$['\\ud800']"),
+        ("\udfff", "$['\\udfff']"),
+        ("\ud7ff", "$['\ud7ff']"),
+        ("\ue000", "$['\ue000']"),
+        ("X Y", "$['X Y']"),
+    ],
+)
+def test_path_escapes_exactly_the_surrogates(key: str, text: str) -> None:
+    assert ftj.ErrorDetail((key,), "m", None).location == text
+
+
+def test_error_detail_repr_previews_its_value() -> None:
+    detail = ftj.ErrorDetail(("a",), "m", ["x" * 500])
+    assert repr(detail) == "ErrorDetail(path=('a',), message='m', value=[\"" + "x" * 75 + "...)"

@@ -1,6 +1,7 @@
 """The field rules of CONTRACT.md sections 4 and 5 (required, required-nullable, tolerated,
 optional, nullable), on a model class built here, so that the machinery every class of the
-module is made with is tested on its own terms."""
+module is made with is tested on its own terms: presence rules, every kind of checker, the
+writer's conversions and a rule across fields."""
 
 import dataclasses
 from typing import Any, Dict, List, Optional, Tuple
@@ -9,11 +10,11 @@ import pytest
 
 from tests import ftj
 
-REQUIRED = ("required key missing", "expected a string, got null")
+PRESENCE = ("required", "required_nullable", "tolerated", "optional", "nullable")
 
 
 def make_sample() -> Any:
-    """A class with one field of each kind, built the way the module builds its classes."""
+    """A class with a field of each presence and each kind, built as the module builds its own."""
 
     @dataclasses.dataclass(frozen=True, eq=False, repr=False)
     class Leaf(ftj._Model):
@@ -23,47 +24,70 @@ def make_sample() -> Any:
 
     @dataclasses.dataclass(frozen=True, eq=False, repr=False)
     class Sample(ftj._Model):
-        required: Optional[str] = None
-        required_nullable: Optional[int] = None
-        tolerated: Optional[str] = None
-        optional: Optional[str] = None
-        nullable: Optional[str] = None
+        required: Any = None
+        required_nullable: Any = None
+        tolerated: Any = None
+        optional: Any = None
+        nullable: Any = None
+        text: Optional[str] = None
+        number: Optional[int] = None
+        choice: Optional[str] = None
+        const: Optional[str] = None
+        auto: Any = None
+        ratio: Any = None
         leaf: Optional[Leaf] = None
         leaves: Optional[Tuple[Leaf, ...]] = None
         extra: Any = ftj._EMPTY
+        # Each presence on an array of strings, written back as a list by the field's dump.
         _FIELDS = (
-            ftj._required("required", ftj._check_str),
-            ftj._required_nullable("required_nullable", ftj._int_checker(0, 9)),
-            ftj._tolerated("tolerated", ftj._check_str),
-            ftj._optional("optional", ftj._choice_checker(["a", "b"], open_in_tolerant=False)),
-            ftj._nullable("nullable", ftj._const_checker("k")),
+            ftj._required("required", ftj._check_str_tuple, list),
+            ftj._required_nullable("required_nullable", ftj._check_str_tuple, list),
+            ftj._tolerated("tolerated", ftj._check_str_tuple, list),
+            ftj._optional("optional", ftj._check_str_tuple, list),
+            ftj._nullable("nullable", ftj._check_str_tuple, list),
+            ftj._optional("text", ftj._check_str),
+            ftj._optional("number", ftj._int_checker(0, 9)),
+            ftj._optional("choice", ftj._choice_checker(["a", "b"], open_in_tolerant=False)),
+            ftj._nullable("const", ftj._const_checker("k")),
+            ftj._optional("auto", ftj._auto_or_int(1, 3)),
+            ftj._optional("ratio", ftj._auto_or_number(0, 2, "> 0 and <= 2")),
             ftj._model_field(ftj._optional("leaf", Leaf._read), Leaf),
             ftj._model_field(ftj._optional("leaves", ftj._models_checker(Leaf, 2)), Leaf, many=True),
         )
+
+        @classmethod
+        def _check_whole(
+            cls, values: Dict[str, Any], data: Dict[str, Any], strict: bool, problems: List[ftj.ErrorDetail]
+        ) -> None:
+            if values.get("choice") == "b" and values.get("const") is None:
+                problems.append(ftj.ErrorDetail(("const",), 'required when choice is "b"', None))
 
     return Sample, Leaf
 
 
 FULL: Dict[str, Any] = {
-    "required": "r",
-    "required_nullable": 5,
-    "tolerated": "t",
-    "optional": "a",
-    "nullable": "k",
+    **{key: [key[0]] for key in PRESENCE},
+    "text": "t",
+    "number": 5,
+    "choice": "a",
+    "const": "k",
+    "auto": "auto",
+    "ratio": 1.5,
     "leaf": {"n": 2},
     "leaves": [{"n": 1}, {}],
 }
+NULL = "expected an array of strings, got null"
 
 # (key, what to do to it, tolerant reader's problems, strict reader's problems)
 CASES: List[Tuple[str, str, List[str], List[str]]] = [
     ("required", "missing", ["$.required: required key missing"], ["$.required: required key missing"]),
-    ("required", "null", ["$.required: expected a string, got null"], ["$.required: expected a string, got null"]),
+    ("required", "null", [f"$.required: {NULL}"], [f"$.required: {NULL}"]),
     ("required_nullable", "missing", [], ["$.required_nullable: required key missing"]),
     ("required_nullable", "null", [], []),
     ("tolerated", "missing", [], ["$.tolerated: required key missing"]),
-    ("tolerated", "null", [], ["$.tolerated: expected a string, got null"]),
+    ("tolerated", "null", [], [f"$.tolerated: {NULL}"]),
     ("optional", "missing", [], []),
-    ("optional", "null", [], ['$.optional: expected one of "a", "b", got null']),
+    ("optional", "null", [], [f"$.optional: {NULL}"]),
     ("nullable", "missing", [], []),
     ("nullable", "null", [], []),
     ("leaf", "null", [], ["$.leaf: expected an object, got null"]),
@@ -94,13 +118,17 @@ def test_presence_rules(key: str, change: str, tolerant: List[str], strict: List
 def test_values_are_checked_and_written_back() -> None:
     sample, leaf = make_sample()
     read = sample.from_dict(FULL, strict=True)
-    assert read.leaf == leaf(n=2) and read.leaves == (leaf(n=1), leaf())
-    assert read.to_dict() == FULL
+    assert read.required == ("r",) and read.leaf == leaf(n=2) and read.leaves == (leaf(n=1), leaf())
+    written = read.to_dict()
+    assert written == FULL and all(type(written[key]) is list for key in PRESENCE)
     assert sample.from_dict({**FULL, "x": [1]}).extra == {"x": (1,)}
     problems = {
-        "required_nullable": (10, "$.required_nullable: expected an integer in 0..9, got 10"),
-        "optional": ("c", '$.optional: expected one of "a", "b", got "c"'),
-        "nullable": ("K", '$.nullable: expected "k", got "K"'),
+        "text": (5, "$.text: expected a string, got 5 (int)"),
+        "number": (10, "$.number: expected an integer in 0..9, got 10"),
+        "choice": ("c", '$.choice: expected one of "a", "b", got "c"'),
+        "const": ("K", '$.const: expected "k", got "K"'),
+        "auto": (4, '$.auto: expected "auto" or an integer in 1..3, got 4'),
+        "ratio": (2.5, '$.ratio: expected "auto" or a number > 0 and <= 2, got 2.5'),
         "leaf": ({"n": 4}, "$.leaf.n: expected an integer in 1..3, got 4"),
         "leaves": ([{}, {}, {}], "$.leaves: expected at most 2 items, got 3"),
     }
@@ -108,14 +136,27 @@ def test_values_are_checked_and_written_back() -> None:
         with pytest.raises(ftj.ValidationError) as info:
             sample.from_dict({**FULL, key: value})
         assert [str(e) for e in info.value.errors] == [message]
+    for ok in ({"auto": 3}, {"auto": 1}, {"ratio": "auto"}, {"ratio": 2}, {"number": 0}, {"number": 9}):
+        assert sample.from_dict({**FULL, **ok}).to_dict() == {**FULL, **ok}
+
+
+def test_a_rule_across_fields_runs_once_the_fields_are_valid() -> None:
+    sample, _ = make_sample()
     with pytest.raises(ftj.ValidationError) as info:
-        sample(required="r", leaves=[{"n": 1}])
+        sample.from_dict({**FULL, "choice": "b", "const": None})
+    assert [str(e) for e in info.value.errors] == ['$.const: required when choice is "b"']
+    with pytest.raises(ftj.ValidationError) as info:
+        sample.from_dict({**FULL, "choice": "b", "const": None, "number": -1})
+    assert [str(e) for e in info.value.errors] == ["$.number: expected an integer in 0..9, got -1"]
+
+
+def test_the_constructor_wants_instances_for_nested_fields() -> None:
+    sample, leaf = make_sample()
+    with pytest.raises(ftj.ValidationError) as info:
+        sample(required=["r"], leaves=[{"n": 1}])
     assert [str(e) for e in info.value.errors] == ['$.leaves[0]: expected a Leaf, got {"n": 1} (dict)']
-    assert sample(required="r", leaf=leaf(n=3)).to_dict() == {
-        "required": "r",
-        "required_nullable": None,
-        "leaf": {"n": 3},
-    }
+    made = sample(required=("r",), leaf=leaf(n=3))
+    assert made.to_dict() == {"required": ["r"], "required_nullable": None, "leaf": {"n": 3}}
 
 
 @pytest.mark.parametrize("fast", [True, False])
@@ -123,19 +164,19 @@ def test_reader_tables_name_their_fast_kinds(fast: bool) -> None:
     sample, _ = make_sample()
     tolerant, strict = ftj._reader_specs(sample._FIELDS, fast=fast)
     kinds = {row[0]: row[2:5] for row in tolerant}
-    assert kinds["required"] == ((ftj._TEXT, 0, 0) if fast else (ftj._OTHER, 0, 0))
-    assert kinds["required_nullable"] == ((ftj._RANGE, 0, 9) if fast else (ftj._OTHER, 0, 0))
-    assert kinds["optional"] == (ftj._OTHER, 0, 0)
+    assert kinds["text"] == ((ftj._TEXT, 0, 0) if fast else (ftj._OTHER, 0, 0))
+    assert kinds["number"] == ((ftj._RANGE, 0, 9) if fast else (ftj._OTHER, 0, 0))
+    assert kinds["choice"] == kinds["required"] == (ftj._OTHER, 0, 0)
     # (missing allowed, null allowed) per mode, from section 4's table.
     rules = {row[0]: row[5:] for row in tolerant}, {row[0]: row[5:] for row in strict}
-    assert [rules[0][k] for k in ("required", "required_nullable", "tolerated", "optional", "nullable")] == [
+    assert [rules[0][key] for key in PRESENCE] == [
         (False, False),
         (True, True),
         (True, True),
         (True, True),
         (True, True),
     ]
-    assert [rules[1][k] for k in ("required", "required_nullable", "tolerated", "optional", "nullable")] == [
+    assert [rules[1][key] for key in PRESENCE] == [
         (False, False),
         (False, True),
         (False, False),

@@ -4,6 +4,7 @@ the conveniences and the public API."""
 import copy
 import dataclasses
 import datetime
+import json
 import pickle
 from typing import Any
 
@@ -136,9 +137,9 @@ def test_constructor_takes_python_values_and_stores_immutable_ones() -> None:
         status="running",  # type: ignore[arg-type]
         training_file="file-1",
         result_files=["file-2"],  # type: ignore[arg-type]
-        metadata={"a": "b"},  # type: ignore[arg-type]
+        metadata={"a": "b"},
         integrations=[ftj.Integration("wandb", ftj.WandbIntegration("p", tags=["t"]))],  # type: ignore[arg-type]
-        extra={"x": [1, {"y": None}]},  # type: ignore[arg-type]
+        extra={"x": [1, {"y": None}]},
     )
     assert made.status is ftj.FineTuningJobStatus.RUNNING
     assert made.result_files == ("file-2",)
@@ -256,3 +257,35 @@ def test_to_json_is_compact_keeps_non_ascii_and_indents_on_request() -> None:
     assert read.to_json(indent=2).startswith('{\n  "id": "ftjob-succsup0001",\n')
     assert ftj.FineTuningJob.from_json(read.to_json().encode("utf-16")) == read
     assert ftj.FineTuningJob.from_json(bytearray(read.to_json().encode())) == read
+
+
+def test_hashes_spread_and_unknown_status_has_a_name() -> None:
+    hashes = {hash(ftj.FineTuningJob.from_dict(payload)) for payload in every_job()}
+    assert len(hashes) == len(every_job())
+    unknown = ftj.FineTuningJobStatus("created")
+    assert unknown.name == "UNKNOWN" and repr(unknown) == "<FineTuningJobStatus.UNKNOWN: 'created'>"
+
+
+def test_indented_json_keeps_non_ascii_and_from_json_honours_strict() -> None:
+    data = job("succeeded")
+    data["model"] = "modèle"
+    read = ftj.FineTuningJob.from_dict(data)
+    assert '"model": "modèle"' in read.to_json(indent=2)
+    tolerant_only = json.dumps({**data, "seed": None})
+    ftj.FineTuningJob.from_json(tolerant_only)
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_json(tolerant_only, strict=True)
+    assert [str(e) for e in info.value.errors] == ["$.seed: expected an integer, got null"]
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJobList.from_json("[")
+    assert str(info.value).startswith("1 validation error for FineTuningJobList\n")
+    assert info.value.errors[0].value == "["
+
+
+def test_an_unknown_integration_equals_the_same_one_built_by_hand() -> None:
+    read = ftj.Integration.from_dict({"type": "slack", "slack": {"channel": "#ml"}, "wandb": None})
+    made = ftj.Integration("slack", extra={"slack": {"channel": "#ml"}, "wandb": None})
+    assert read == made and hash(read) == hash(made) and read.to_dict() == made.to_dict()
+    assert dataclasses.replace(read) == read
+    with pytest.raises(ftj.ValidationError, match=r"\$\.slack\.x: expected a finite number, got NaN"):
+        ftj.Integration.from_dict({"type": "slack", "slack": {"x": float("nan")}})
