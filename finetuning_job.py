@@ -365,12 +365,16 @@ def _is_number(value: Any) -> bool:
     return _is_integer(value) or (type(value) is float and value - value == 0.0)
 
 
-def _check_str(value: Any, strict: bool, depth: int) -> str:
+def _text(value: Any) -> str:
     if type(value) is str and _is_text(value):
         return value
     if type(value) is str:
         raise _expected("a string of valid Unicode text", value, right_type=True)
     raise _expected("a string", value)
+
+
+def _check_str(value: Any, strict: bool, depth: int) -> str:
+    return _text(value)
 
 
 # The checkers with parameters are module functions bound with functools.partial rather than
@@ -477,7 +481,7 @@ def _check_str_tuple(value: Any, strict: bool, depth: int) -> Tuple[str, ...]:
     problems: List[ErrorDetail] = []
     for index, item in enumerate(value):
         try:
-            _check_str(item, strict, depth + 1)
+            _text(item)
         except _Invalid as exc:
             problems.extend(_nested(index, exc))
     raise _Invalid(problems)
@@ -491,10 +495,10 @@ def _check_metadata(value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
         problems.append(ErrorDetail((), f"expected at most {MAX_METADATA_PAIRS} pairs, got {len(value)}", value))
     for key, item in value.items():
         try:
-            _check_str(key, strict, depth)
+            _text(key)
             if len(key) > MAX_METADATA_KEY:
                 raise _problem(f"expected a key of at most {MAX_METADATA_KEY} characters, got {len(key)}", key)
-            _check_str(item, strict, depth + 1)
+            _text(item)
             if len(item) > MAX_METADATA_VALUE:
                 raise _expected(f"a string of at most {MAX_METADATA_VALUE} characters", item, right_type=True)
         except _Invalid as exc:
@@ -508,7 +512,7 @@ def _check_json(value: Any, strict: bool, depth: int) -> Any:
     """Check opaque JSON data (unknown keys, grader content) and return it frozen."""
     kind = type(value)
     if kind is str:
-        return _check_str(value, strict, depth)
+        return _text(value)
     if value is None or kind is bool or _is_number(value):
         return value
     if kind is int:
@@ -535,7 +539,7 @@ def _check_json(value: Any, strict: bool, depth: int) -> Any:
         try:
             if type(key) is not str:
                 raise _expected("a string key", key)
-            members[_check_str(key, strict, depth)] = _check_json(item, strict, depth + 1)
+            members[_text(key)] = _check_json(item, strict, depth + 1)
         except _Invalid as exc:
             problems.extend(_nested(key, exc))
     if problems:
@@ -702,7 +706,7 @@ class _Model:
                     problems.append(ErrorDetail((key,), "unknown key", value))
                 else:
                     try:
-                        unknown[_check_str(key, strict, depth)] = _check_json(value, strict, depth + 1)
+                        unknown[_text(key)] = _check_json(value, strict, depth + 1)
                     except _Invalid as exc:
                         problems.extend(_nested(key, exc))
             extra = _frozen(unknown)
@@ -787,7 +791,11 @@ class _Model:
     @classmethod
     def from_json(cls: Type[_T], text: Union[str, bytes, bytearray], *, strict: bool = False) -> _T:
         """Read JSON text (str, or bytes in UTF-8, UTF-16 or UTF-32)."""
-        return cls.from_dict(_loads(text, cls.__name__), strict=strict)
+        try:
+            data = _loads(text)
+        except _Invalid as exc:
+            raise ValidationError(exc.problems, cls.__name__) from None
+        return cls.from_dict(data, strict=strict)
 
     def to_dict(self) -> Dict[str, Any]:
         """Return the canonical JSON data: known keys in the API's order, then unknown keys."""
@@ -833,9 +841,11 @@ def _dump_from_python(value: Any, model: type, many: bool) -> Any:
     return [item.to_dict() for item in value]
 
 
-def _loads(text: Any, title: str) -> Any:
-    def fail(message: str) -> ValidationError:
-        return ValidationError([ErrorDetail((), message, text)], title)
+def _loads(text: Any) -> Any:
+    """Parse JSON text; raise _Invalid (at the root) for text that is not JSON."""
+
+    def fail(message: str) -> _Invalid:
+        return _problem(message, text)
 
     if not isinstance(text, (str, bytes, bytearray)):
         raise fail(f"expected JSON text (str, bytes or bytearray), got {_preview(text)}")
@@ -1111,7 +1121,7 @@ class Integration(_Model):
         # An integration of a type the module does not know is kept whole, as opaque JSON.
         rest = _check_json({key: value for key, value in data.items() if key != "type"}, strict, depth)
         instance: Integration = _new(cls)
-        _set_attribute(instance, "__dict__", {"type": _check_str(kind, strict, depth), "wandb": None, "extra": rest})
+        _set_attribute(instance, "__dict__", {"type": _text(kind), "wandb": None, "extra": rest})
         return instance
 
     @property
@@ -1243,7 +1253,7 @@ _STDIN = "<stdin>"
 
 
 def _read_input(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
-    """Yield (line number or None, JSON value or ValidationError) from a binary stream.
+    """Yield (line number or None, JSON value or _Invalid) from a binary stream.
 
     A stream whose first line is a whole JSON value is JSON Lines and is read line by line,
     so memory stays bounded; anything else is one JSON document.
@@ -1261,9 +1271,9 @@ def _read_input(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
     if head is _MISSING:
         text = first + stream.read()
         try:
-            yield None, _loads(text, "input")
+            yield None, _loads(text)
             return
-        except ValidationError as exc:
+        except _Invalid as exc:
             lines = text.splitlines()
             if not any(_is_object_line(line) for line in lines[number:]):
                 yield None, exc
@@ -1292,8 +1302,8 @@ def _read_lines(lines: Any) -> Iterator[Tuple[Optional[int], Any]]:
     for number, line in lines:
         if line.strip():
             try:
-                yield number, _loads(line, "input")
-            except ValidationError as exc:
+                yield number, _loads(line)
+            except _Invalid as exc:
                 yield number, exc
 
 
@@ -1395,8 +1405,8 @@ def main(
             for line, value in _read_input(stream):
                 where = label if line is None else f"{label}:{line}"
                 try:
-                    if isinstance(value, ValidationError):
-                        raise value
+                    if isinstance(value, _Invalid):
+                        raise ValidationError(value.problems)
                     jobs = _jobs_of(value, args.strict)
                 except ValidationError as exc:
                     for error in exc.errors:

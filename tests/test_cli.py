@@ -258,7 +258,7 @@ def test_help_describes_every_option() -> None:
         "--strict enforce the schema to the letter",
         "Exit status: 0 all valid, 1 an invalid or malformed job, 2 a usage error or unreadable file.",
     ):
-        assert phrase in text
+        assert f" {phrase} " in f" {text} "
 
 
 def test_defaults_are_the_real_streams_and_clock(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:

@@ -258,6 +258,12 @@ BOTH: List[Tuple[Any, Any, str, List[str]]] = [
     ),
     (
         "x_unknown",
+        -(10**4300),
+        "job:tolerant",
+        ["$.x_unknown: expected an integer of at most 4300 digits, got <int of 4301 digits>"],
+    ),
+    (
+        "x_unknown",
         -(10**5000) + 1,
         "job:tolerant",
         ["$.x_unknown: expected an integer of at most 4300 digits, got <int of 5000 digits>"],
@@ -591,3 +597,34 @@ def test_path_escapes_exactly_the_surrogates(key: str, text: str) -> None:
 def test_error_detail_repr_previews_its_value() -> None:
     detail = ftj.ErrorDetail(("a",), "m", ["x" * 500])
     assert repr(detail) == "ErrorDetail(path=('a',), message='m', value=[\"" + "x" * 75 + "...)"
+
+
+def test_limits_are_inclusive() -> None:
+    at_limits = {
+        "metadata": {**{f"k{i}": "v" for i in range(15)}, "k" * 64: "v" * 512},
+        "x_big": 10**4300 - 1,
+        "x_small": -(10**4300) + 1,
+        "created_at": ftj.MAX_TIMESTAMP,
+        "seed": ftj.MAX_SEED,
+        "trained_tokens": ftj.MAX_TOKENS,
+    }
+    read = ftj.FineTuningJob.from_dict({**job("succeeded"), **at_limits})
+    assert read.metadata is not None and len(read.metadata) == 16
+    assert read.to_dict()["x_big"] == 10**4300 - 1
+
+
+def test_a_validation_error_is_titled_for_a_job_by_default() -> None:
+    error = ftj.ValidationError([ftj.ErrorDetail(("id",), "required key missing", None)])
+    assert str(error) == "1 validation error for FineTuningJob\n  $.id: required key missing"
+
+
+def test_a_nesting_problem_carries_the_container_at_its_path() -> None:
+    inner: Any = []
+    data = {**job("succeeded"), "x_deep": [[inner]]}
+    for _ in range(97):
+        inner.append([])
+        inner = inner[0]
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_dict(data)
+    (problem,) = info.value.errors
+    assert problem.value is inner and problem.path == ("x_deep",) + (0,) * 99

@@ -32,6 +32,7 @@ def make_sample() -> Any:
         text: Optional[str] = None
         number: Optional[int] = None
         choice: Optional[str] = None
+        kind: Optional[str] = None
         const: Optional[str] = None
         auto: Any = None
         ratio: Any = None
@@ -48,6 +49,7 @@ def make_sample() -> Any:
             ftj._optional("text", ftj._check_str),
             ftj._optional("number", ftj._int_checker(0, 9)),
             ftj._optional("choice", ftj._choice_checker(["a", "b"], open_in_tolerant=False)),
+            ftj._optional("kind", ftj._choice_checker(["x"], open_in_tolerant=True)),
             ftj._nullable("const", ftj._const_checker("k")),
             ftj._optional("auto", ftj._auto_or_int(1, 3)),
             ftj._optional("ratio", ftj._auto_or_number(0, 2, "> 0 and <= 2")),
@@ -183,3 +185,24 @@ def test_reader_tables_name_their_fast_kinds(fast: bool) -> None:
         (True, False),
         (True, True),
     ]
+
+
+def test_an_open_choice_keeps_unknown_values_in_the_tolerant_reader_only() -> None:
+    sample, _ = make_sample()
+    assert sample.from_dict({**FULL, "kind": "y"}).kind == "y"
+    with pytest.raises(ftj.ValidationError) as info:
+        sample.from_dict({**FULL, "kind": "y"}, strict=True)
+    assert [str(e) for e in info.value.errors] == ['$.kind: expected one of "x", got "y"']
+    with pytest.raises(ftj.ValidationError) as info:
+        sample.from_dict({**FULL, "kind": "\ud800"})
+    assert [str(e) for e in info.value.errors] == ['$.kind: expected one of "x", got "\\ud800"']
+
+
+def test_bounds_hold_without_the_fast_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    sample, _ = make_sample()
+    monkeypatch.setattr(sample, "_specs", ftj._reader_specs(sample._FIELDS, fast=False))
+    for number in (0, 9):
+        assert sample.from_dict({**FULL, "number": number}).number == number
+    for number in (-1, 10):
+        with pytest.raises(ftj.ValidationError, match=r"expected an integer in 0\.\.9"):
+            sample.from_dict({**FULL, "number": number})

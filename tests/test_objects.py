@@ -289,3 +289,18 @@ def test_an_unknown_integration_equals_the_same_one_built_by_hand() -> None:
     assert dataclasses.replace(read) == read
     with pytest.raises(ftj.ValidationError, match=r"\$\.slack\.x: expected a finite number, got NaN"):
         ftj.Integration.from_dict({"type": "slack", "slack": {"x": float("nan")}})
+
+
+def test_the_constructor_reports_every_bad_argument_with_its_value() -> None:
+    base = ftj.FineTuningJob.from_dict(job("running"))
+    bad_method = {"type": "dpo"}
+    with pytest.raises(ftj.ValidationError) as info:
+        dataclasses.replace(base, hyperparameters={"n_epochs": 1}, method=bad_method, extra={"id": "x", "y": 1})  # type: ignore[arg-type]
+    assert [(e.location, e.value) for e in info.value.errors] == [
+        ("$.hyperparameters", {"n_epochs": 1}),
+        ("$.method", bad_method),
+        ("$.id", "x"),
+    ]
+    with pytest.raises(ftj.ValidationError) as info:
+        dataclasses.replace(base, extra=[("x", 1)])  # type: ignore[arg-type]
+    assert info.value.errors[0].value == [("x", 1)]
