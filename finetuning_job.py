@@ -508,7 +508,7 @@ def _check_metadata(value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
     return FrozenDict(value)
 
 
-def _check_json(value: Any, strict: bool, depth: int) -> Any:
+def _check_json(value: Any, depth: int) -> Any:
     """Check opaque JSON data (unknown keys, grader content) and return it frozen."""
     kind = type(value)
     if kind is str:
@@ -528,7 +528,7 @@ def _check_json(value: Any, strict: bool, depth: int) -> Any:
         items = []
         for index, item in enumerate(value):
             try:
-                items.append(_check_json(item, strict, depth + 1))
+                items.append(_check_json(item, depth + 1))
             except _Invalid as exc:
                 problems.extend(_nested(index, exc))
         if problems:
@@ -539,7 +539,7 @@ def _check_json(value: Any, strict: bool, depth: int) -> Any:
         try:
             if type(key) is not str:
                 raise _expected("a string key", key)
-            members[_text(key)] = _check_json(item, strict, depth + 1)
+            members[_text(key)] = _check_json(item, depth + 1)
         except _Invalid as exc:
             problems.extend(_nested(key, exc))
     if problems:
@@ -706,7 +706,7 @@ class _Model:
                     problems.append(ErrorDetail((key,), "unknown key", value))
                 else:
                     try:
-                        unknown[_text(key)] = _check_json(value, strict, depth + 1)
+                        unknown[_text(key)] = _check_json(value, depth + 1)
                     except _Invalid as exc:
                         problems.extend(_nested(key, exc))
             extra = _frozen(unknown)
@@ -1119,7 +1119,7 @@ class Integration(_Model):
         if strict or type(kind) is not str or kind in _INTEGRATION_TYPES:
             return super()._read(data, strict, depth)
         # An integration of a type the module does not know is kept whole, as opaque JSON.
-        rest = _check_json({key: value for key, value in data.items() if key != "type"}, strict, depth)
+        rest = _check_json({key: value for key, value in data.items() if key != "type"}, depth)
         instance: Integration = _new(cls)
         _set_attribute(instance, "__dict__", {"type": _text(kind), "wandb": None, "extra": rest})
         return instance
@@ -1393,40 +1393,57 @@ def main(
     now = datetime.datetime.now(_UTC) if now is None else now
     status = 0
     rows: List[Tuple[str, ...]] = []
-    for name in args.files:
-        label = _STDIN if name == "-" else name
-        try:
-            stream = stdin if name == "-" else open(name, "rb")  # noqa: SIM115 (closed below)
-        except OSError as exc:
-            stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
-            status = 2
-            continue
-        try:
-            for line, value in _read_input(stream):
-                where = label if line is None else f"{label}:{line}"
-                try:
-                    if isinstance(value, _Invalid):
-                        raise ValidationError(value.problems)
-                    jobs = _jobs_of(value, args.strict)
-                except ValidationError as exc:
-                    for error in exc.errors:
-                        stderr.write(f"{where}: {error}\n")
-                    status = max(status, 1)
-                    continue
-                for job in jobs:
-                    if args.json:
-                        stdout.write(job.to_json() + "\n")
-                    else:
-                        rows.append(_summary_row(job, now))
-        except OSError as exc:
-            stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
-            status = 2
-        finally:
-            if stream is not stdin:
-                stream.close()
-    if not args.json and rows:
-        _write_table(rows, stdout)
+    try:
+        for name in args.files:
+            label = _STDIN if name == "-" else name
+            try:
+                stream = stdin if name == "-" else open(name, "rb")  # noqa: SIM115 (closed below)
+            except OSError as exc:
+                stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
+                status = 2
+                continue
+            try:
+                for line, value in _read_input(stream):
+                    where = label if line is None else f"{label}:{line}"
+                    try:
+                        if isinstance(value, _Invalid):
+                            raise ValidationError(value.problems)
+                        jobs = _jobs_of(value, args.strict)
+                    except ValidationError as exc:
+                        for error in exc.errors:
+                            stderr.write(f"{where}: {error}\n")
+                        status = max(status, 1)
+                        continue
+                    for job in jobs:
+                        if args.json:
+                            stdout.write(job.to_json() + "\n")
+                        else:
+                            rows.append(_summary_row(job, now))
+            except BrokenPipeError:
+                raise  # writing our output failed, not reading this input
+            except OSError as exc:
+                stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
+                status = 2
+            finally:
+                if stream is not stdin:
+                    stream.close()
+        if not args.json and rows:
+            _write_table(rows, stdout)
+    except BrokenPipeError:
+        # Whoever reads our output went away (`| head`): stop quietly, as Unix tools do.
+        _silence(stdout)
     return status
+
+
+def _silence(stdout: Any) -> None:
+    """Point the real standard output at the null device, so that exit cannot fail to flush it."""
+    import contextlib  # noqa: PLC0415 (only the program needs these)
+    import os  # noqa: PLC0415
+
+    if stdout is sys.stdout:
+        # ValueError: no file descriptor behind it (a test's stand-in).
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
 
 
 if __name__ == "__main__":

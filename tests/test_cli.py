@@ -299,3 +299,28 @@ def test_negative_and_long_durations() -> None:
     assert ftj._format_duration(datetime.timedelta(days=2, hours=3, minutes=4, seconds=5)) == "2d 03h 04m"
     assert ftj._format_duration(datetime.timedelta(hours=1, seconds=1)) == "1h 00m 01s"
     assert ftj._format_duration(datetime.timedelta(0)) == "0m 00s"
+
+
+class ClosedPipe(io.StringIO):
+    """Standard output whose reader went away."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+@pytest.mark.parametrize("argv", [["--json"], []])
+def test_a_closed_pipe_stops_the_program_quietly(argv: List[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    err = io.StringIO()
+    assert ftj.main([*argv, str(EXAMPLES / "page.json")], stdout=ClosedPipe(), stderr=err) == 0
+    assert err.getvalue() == ""
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())  # the real stdout's stand-in has no descriptor
+    assert ftj.main([*argv, str(EXAMPLES / "page.json")], stderr=err) == 0
+    assert err.getvalue() == ""
+
+
+def test_program_piped_into_head_exits_quietly(tmp_path: Path) -> None:
+    archive = tmp_path / "jobs.jsonl"
+    archive.write_text((json.dumps(job("succeeded")) + "\n") * 5000)
+    command = f"{sys.executable} {MODULE} --json {archive} | head -c 100"
+    result = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=True)
+    assert len(result.stdout) == 100 and result.stderr == ""
