@@ -309,7 +309,7 @@ class ClosedPipe(io.StringIO):
 
 
 @pytest.mark.parametrize("argv", [["--json"], []])
-def test_a_closed_pipe_stops_the_program_quietly(argv: List[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_closed_output_pipe_ends_the_run_quietly(argv: List[str], monkeypatch: pytest.MonkeyPatch) -> None:
     err = io.StringIO()
     assert ftj.main([*argv, str(EXAMPLES / "page.json")], stdout=ClosedPipe(), stderr=err) == 0
     assert err.getvalue() == ""
