@@ -318,7 +318,7 @@ def test_a_closed_output_pipe_ends_the_run_quietly(argv: List[str], monkeypatch:
     assert err.getvalue() == ""
 
 
-def test_program_piped_into_head_exits_quietly(tmp_path: Path) -> None:
+def test_piped_into_head_the_run_ends_quietly(tmp_path: Path) -> None:
     archive = tmp_path / "jobs.jsonl"
     archive.write_text((json.dumps(job("succeeded")) + "\n") * 5000)
     command = f"{sys.executable} {MODULE} --json {archive} | head -c 100"
