@@ -1441,8 +1441,8 @@ def _silence(stdout: Any) -> None:
     import os  # noqa: PLC0415
 
     if stdout is sys.stdout:
-        # ValueError: no file descriptor behind it (a test's stand-in).
-        with contextlib.suppress(OSError, ValueError):
+        # A stand-in without a file descriptor raises io.UnsupportedOperation, an OSError.
+        with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
 
 

@@ -4,6 +4,7 @@ import contextlib
 import datetime
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -324,3 +325,28 @@ def test_piped_into_head_the_run_ends_quietly(tmp_path: Path) -> None:
     command = f"{sys.executable} {MODULE} --json {archive} | head -c 100"
     result = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=True)
     assert len(result.stdout) == 100 and result.stderr == ""
+
+
+def closed_pipe() -> Any:
+    """A writable file whose reader has gone: writing to it raises BrokenPipeError."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    return os.fdopen(write_end, "w", buffering=1)  # line-buffered: each job line is a write
+
+
+def test_a_closed_real_stdout_is_pointed_at_the_null_device(monkeypatch: pytest.MonkeyPatch) -> None:
+    stdout = closed_pipe()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    err = io.StringIO()
+    assert ftj.main(["--json", str(EXAMPLES / "page.json")], stderr=err) == 0
+    assert err.getvalue() == ""
+    os.write(stdout.fileno(), b"x")  # no BrokenPipeError: the descriptor now leads to the null device
+    stdout.close()
+
+
+def test_only_the_real_stdout_is_redirected(monkeypatch: pytest.MonkeyPatch) -> None:
+    other = closed_pipe()
+    ftj._silence(other)
+    with pytest.raises(BrokenPipeError):
+        os.write(other.fileno(), b"x")
+    other.close()
