@@ -1,4 +1,6 @@
 import os
+import sys
+from typing import Any
 
 from hypothesis import HealthCheck, settings
 
@@ -11,3 +13,10 @@ settings.register_profile(
 # Mutation testing runs the suite once per mutant: few examples, always the same ones.
 settings.register_profile("mutation", max_examples=20, deadline=None, derandomize=True, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the slowest single hostile input of the run (after output capture has ended)."""
+    took, what = getattr(sys.modules.get("tests.test_hostile"), "SLOWEST", [0.0, ""])
+    line = f"hostile inputs: slowest single input took {took * 1000:.1f} ms ({what})"
+    terminalreporter.write_line(line if what else "hostile inputs: none run")

@@ -56,14 +56,6 @@ HOSTILE_VALUES: List[Any] = [
 SLOWEST: List[Any] = [0.0, ""]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def report_slowest(request: pytest.FixtureRequest) -> Iterator[None]:
-    yield
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    assert reporter is not None
-    reporter.write_line(f"hostile inputs: slowest single input took {SLOWEST[0] * 1000:.1f} ms ({SLOWEST[1]})")
-
-
 def timed(what: str, start: float) -> None:
     took = time.perf_counter() - start
     assert took < SLOW, f"{what} took {took:.1f} s"
