@@ -1,7 +1,7 @@
 """Payloads the team wrote from the contract: one job per status and per method, a failed
 job with its error, and a list page. Each call builds a fresh dict."""
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Sequence
 
 Json = Dict[str, Any]
 
@@ -110,3 +110,16 @@ def page(jobs: List[Json], has_more: bool = False) -> Json:
 def every_job() -> List[Json]:
     """One job per status (supervised) and one per method (succeeded), plus the W&B job."""
     return [job(status) for status in STATUSES] + [job("succeeded", kind) for kind in METHODS[1:]] + [wandb_job()]
+
+
+REMOVE: Any = object()
+
+
+def put(data: Any, path: Sequence[Any], value: Any) -> None:
+    """Set the value at path in data, in place; REMOVE deletes the key instead."""
+    for step in path[:-1]:
+        data = data[step]
+    if value is REMOVE:
+        del data[path[-1]]
+    else:
+        data[path[-1]] = value

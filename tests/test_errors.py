@@ -9,9 +9,8 @@ from typing import Any, Callable, Dict, List, Tuple
 import pytest
 
 from tests import ftj
-from tests.fixtures import failed_job, job, page, wandb_job
+from tests.fixtures import REMOVE, failed_job, job, page, put, wandb_job
 
-REMOVE = object()
 INF = math.inf
 NAN = math.nan
 BIG_TS = ftj.MAX_TIMESTAMP
@@ -389,14 +388,7 @@ def build(path: Any, value: Any, base: str) -> Any:
     if not isinstance(path, str):  # a key that is not a string at all
         data[path] = value
         return data
-    target = data
-    steps: List[Any] = [int(step) if step.isdigit() else step for step in path.split(".")]
-    for step in steps[:-1]:
-        target = target[step]
-    if value is REMOVE:
-        del target[steps[-1]]
-    else:
-        target[steps[-1]] = value
+    put(data, [int(step) if step.isdigit() else step for step in path.split(".")], value)
     return data
 
 

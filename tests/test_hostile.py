@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests import ftj
-from tests.fixtures import every_job, page
+from tests.fixtures import REMOVE, every_job, page, put
 
 CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
 # Each test below runs this many examples under the ci profile (20,000+ in all).
@@ -101,20 +101,21 @@ def leaves(data: Any, path: Tuple[Any, ...] = ()) -> Iterator[Tuple[Any, ...]]:
 
 def replaced(data: Any, path: Tuple[Any, ...], value: Any) -> Any:
     data = copy.deepcopy(data)
-    target = data
-    for step in path[:-1]:
-        target = target[step]
-    target[path[-1]] = value
+    put(data, path, value)
     return data
 
 
 def removed(data: Any, path: Tuple[Any, ...]) -> Any:
-    data = copy.deepcopy(data)
-    target = data
-    for step in path[:-1]:
-        target = target[step]
-    del target[path[-1]]
-    return data
+    return replaced(data, path, REMOVE)
+
+
+def read_text(cls: Any, text: Any, strict: bool) -> None:
+    """Read JSON text: a ValidationError, or an object that round-trips."""
+    try:
+        result = cls.from_json(text, strict=strict)
+    except ftj.ValidationError:
+        return
+    assert cls.from_json(result.to_json()) == result
 
 
 MUTATION_SITES = [(kind, base, path) for kind, base in BASES for path in leaves(base)]
@@ -148,11 +149,7 @@ def test_hostile_values_anywhere(site: Tuple[str, Any, Tuple[Any, ...]], value: 
 @example(data=b'{"id": "\xed\xa0\x80"}', strict=False)
 def test_arbitrary_bytes(data: bytes, strict: bool) -> None:
     for cls in (ftj.FineTuningJob, ftj.FineTuningJobList):
-        try:
-            result = cls.from_json(data, strict=strict)
-        except ftj.ValidationError:
-            continue
-        assert cls.from_json(result.to_json()) == result
+        read_text(cls, data, strict)
 
 
 @hostile
@@ -179,12 +176,7 @@ def test_valid_text_cut_or_corrupted_at_any_position(data: Any, strict: bool) ->
         "insert": text[:at] + char + text[at:],
         "delete": text[:at] + text[at + 1 :],
     }[how]
-    cls = cls_of(kind)
-    try:
-        result = cls.from_json(changed, strict=strict)
-    except ftj.ValidationError:
-        return
-    assert cls.from_json(result.to_json()) == result
+    read_text(cls_of(kind), changed, strict)
 
 
 @hostile

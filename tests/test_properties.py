@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import ftj
+from tests.fixtures import REMOVE, put
 from tests.strategies import PLAIN_KEYS, SCHEMA, any_instance, canon, jobs, json_values, leaves, pages, same_json
 
 modes = pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
@@ -167,7 +168,6 @@ REQUIRED: Dict[str, Tuple[Set[str], Set[str]]] = {
     "plain": ({"project"}, set()),  # wandb settings; hyperparameter members are all optional
     "page": ({"object", "data"}, {"has_more"}),
 }
-REMOVE = object()
 
 
 def known_paths(kind: str, value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Tuple[Any, ...], str]]:
@@ -208,15 +208,6 @@ def breakable(payload: Any, kind: str, strict: bool) -> List[Tuple[Tuple[Any, ..
     return ways
 
 
-def set_path(data: Any, path: Tuple[Any, ...], value: Any) -> None:
-    for step in path[:-1]:
-        data = data[step]
-    if value is REMOVE:
-        del data[path[-1]]
-    else:
-        data[path[-1]] = value
-
-
 @modes
 @given(data=st.data())
 def test_one_broken_field_is_reported_at_exactly_its_path(data: Any, strict: bool) -> None:
@@ -225,7 +216,7 @@ def test_one_broken_field_is_reported_at_exactly_its_path(data: Any, strict: boo
     ways = breakable(payload, kind, strict)  # never empty: "object" is always there
     path, bad, where = data.draw(st.sampled_from(ways))
     broken = copy.deepcopy(payload)
-    set_path(broken, path, bad)
+    put(broken, path, bad)
     with pytest.raises(ftj.ValidationError) as info:
         read(broken, kind, strict)
     assert [e.path for e in info.value.errors] == [where], [str(e) for e in info.value.errors]
@@ -271,11 +262,11 @@ def test_fast_paths_give_what_the_checkers_give(data: Any, strict: bool) -> None
     change = data.draw(st.sampled_from(["none", "broken", "leaf"]))
     if change == "broken":
         path, bad, _ = data.draw(st.sampled_from(breakable(payload, kind, strict)))
-        set_path(payload, path, bad)
+        put(payload, path, bad)
     elif change == "leaf":
         path, _ = data.draw(st.sampled_from(known_paths(kind, payload)))
         leaf = data.draw(st.sampled_from([None, True, 0, -1, 2**63, 1.0, "", "é", "\ud800", [], {}]))
-        set_path(payload, path, leaf)
+        put(payload, path, leaf)
     cls = ftj.FineTuningJobList if kind == "page" else ftj.FineTuningJob
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, slow = read_both_ways(cls, payload, strict, monkeypatch)
