@@ -89,7 +89,6 @@ PREVIEW_CHARS = 80
 # Errors
 # ---------------------------------------------------------------------------
 
-PathItem = Union[str, int]
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
