@@ -76,6 +76,10 @@ MAX_DEPTH = 100
 # Python refuses to turn longer integers into text (sys.int_info.default_max_str_digits).
 MAX_INT_DIGITS = 4300
 _INT_LIMIT = 10**MAX_INT_DIGITS
+# Hyperparameters: OpenAPI's bounds for the numeric forms (CONTRACT.md section 2.2).
+MAX_BATCH_SIZE = 256
+MAX_EPOCHS = 50
+MAX_BETA = 2
 # metadata: OpenAPI Metadata schema.
 MAX_METADATA_PAIRS = 16
 MAX_METADATA_KEY = 64
@@ -277,6 +281,8 @@ _REASONING_EFFORTS = ("default", "low", "medium", "high")
 # ---------------------------------------------------------------------------
 
 _V = TypeVar("_V")
+_new = object.__new__
+_set_attribute = object.__setattr__
 
 
 class FrozenDict(Mapping[str, _V]):
@@ -287,8 +293,8 @@ class FrozenDict(Mapping[str, _V]):
     _hash: Optional[int]
 
     def __init__(self, data: Optional[Mapping[str, _V]] = None) -> None:
-        object.__setattr__(self, "_data", dict(data) if data is not None else {})
-        object.__setattr__(self, "_hash", None)
+        self._data = dict(data) if data is not None else {}
+        self._hash = None
 
     def __getitem__(self, key: str) -> _V:
         return self._data[key]
@@ -311,12 +317,8 @@ class FrozenDict(Mapping[str, _V]):
 
     def __hash__(self) -> int:
         if self._hash is None:
-            object.__setattr__(self, "_hash", hash(frozenset(self._data.items())))
-            assert self._hash is not None
+            self._hash = hash(frozenset(self._data.items()))
         return self._hash
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("FrozenDict is read-only")
 
     def __repr__(self) -> str:
         return f"FrozenDict({self._data!r})"
@@ -327,9 +329,9 @@ class FrozenDict(Mapping[str, _V]):
 
 def _frozen(data: Dict[str, Any]) -> "FrozenDict[Any]":
     # Wrap a dict the module built itself, without copying it again.
-    mapping: FrozenDict[Any] = FrozenDict.__new__(FrozenDict)
-    object.__setattr__(mapping, "_data", data)
-    object.__setattr__(mapping, "_hash", None)
+    mapping: FrozenDict[Any] = _new(FrozenDict)
+    mapping._data = data
+    mapping._hash = None
     return mapping
 
 
@@ -389,13 +391,7 @@ def _check_int_in(low: int, high: int, value: Any, strict: bool, depth: int) -> 
 
 
 def _int_checker(low: int, high: int) -> Checker:
-    check = functools.partial(_check_int_in, low, high)
-    _INT_RANGES[check] = (low, high)
-    return check
-
-
-# The bounds of each integer checker, so that the reader can test them inline (see _Model).
-_INT_RANGES: Dict[Checker, Tuple[int, int]] = {}
+    return functools.partial(_check_int_in, low, high)
 
 
 _check_timestamp = _int_checker(0, MAX_TIMESTAMP)
@@ -410,7 +406,7 @@ def _check_bool(value: Any, strict: bool, depth: int) -> bool:
 
 
 def _check_const(expected: str, value: Any, strict: bool, depth: int) -> str:
-    if value == expected and type(value) is str:
+    if type(value) is str and value == expected:
         return expected
     raise _expected(json.dumps(expected), value, right_type=type(value) is str)
 
@@ -443,7 +439,7 @@ def _check_status(value: Any, strict: bool, depth: int) -> FineTuningJobStatus:
 
 
 def _check_auto_int(low: int, high: Optional[int], value: Any, strict: bool, depth: int) -> Union[str, int]:
-    if value == "auto" and type(value) is str:
+    if type(value) is str and value == "auto":
         return "auto"
     if type(value) is int and low <= value and (high is None or value <= high):
         return value
@@ -458,7 +454,7 @@ def _auto_or_int(low: int, high: Optional[int] = None) -> Checker:
 def _check_auto_number(
     above: float, at_most: Optional[float], text: str, value: Any, strict: bool, depth: int
 ) -> Union[str, int, float]:
-    if value == "auto" and type(value) is str:
+    if type(value) is str and value == "auto":
         return "auto"
     if _is_number(value) and value > above and (at_most is None or value <= at_most):
         return value  # type: ignore[no-any-return]
@@ -490,6 +486,20 @@ def _check_str_tuple(value: Any, strict: bool, depth: int) -> Tuple[str, ...]:
 def _check_metadata(value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
     if not isinstance(value, dict):
         raise _expected("an object of strings", value)
+    if len(value) <= MAX_METADATA_PAIRS:
+        # Short ASCII pairs are the rule: checking them in one pass saves the per-pair calls.
+        for key, item in value.items():
+            if not (
+                type(key) is str
+                and type(item) is str
+                and len(key) <= MAX_METADATA_KEY
+                and len(item) <= MAX_METADATA_VALUE
+                and key.isascii()
+                and item.isascii()
+            ):
+                break
+        else:
+            return FrozenDict(value)
     problems: List[ErrorDetail] = []
     if len(value) > MAX_METADATA_PAIRS:
         problems.append(ErrorDetail((), f"expected at most {MAX_METADATA_PAIRS} pairs, got {len(value)}", value))
@@ -602,26 +612,12 @@ def _nullable(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = N
     return _Field(key, check, _ALWAYS, _ALWAYS, dump, None)
 
 
-# What the reader does first for each field: test it inline as text or as a ranged integer
-# (kinds of the fast path), or call its checker.
-_OTHER, _TEXT, _RANGE = 0, 1, 2
-
-
-def _reader_specs(fields: Sequence[_Field], *, fast: bool) -> Tuple[Tuple[Tuple[Any, ...], ...], ...]:
-    """Return the reader's table for each mode (tolerant, strict); fast=False turns off the
-    inline tests, which a property test uses to show they change nothing."""
-    specs = []
-    for mode in (_TOLERANT, _ALWAYS):
-        rows = []
-        for f in fields:
-            kind, (low, high) = _OTHER, (0, 0)
-            if fast and f.check is _check_str:
-                kind = _TEXT
-            elif fast and f.check in _INT_RANGES:
-                kind, (low, high) = _RANGE, _INT_RANGES[f.check]
-            rows.append((f.key, f.check, kind, low, high, f.missing >= mode, f.null >= mode))
-        specs.append(tuple(rows))
-    return tuple(specs)
+def _reader_specs(fields: Sequence[_Field]) -> Tuple[Tuple[Tuple[str, Checker, bool, bool], ...], ...]:
+    """Return the checked reader's rows (key, checker, missing allowed, null allowed) for each
+    mode: tolerant, then strict."""
+    return tuple(
+        tuple((f.key, f.check, f.missing >= mode, f.null >= mode) for f in fields) for mode in (_TOLERANT, _ALWAYS)
+    )
 
 
 def _dump_model(value: Any) -> Any:
@@ -636,51 +632,77 @@ def _model_field(field: _Field, model: type, *, many: bool = False) -> _Field:
     return field._replace(dump=_dump_models if many else _dump_model, model=model, many=many)
 
 
-_new = object.__new__
-_set_attribute = object.__setattr__
 _T = TypeVar("_T", bound="_Model")
 
 
+def _instance(cls: Type[_T], values: Dict[str, Any]) -> _T:
+    """Make an instance holding values (every field, in the API's order, then extra)."""
+    instance: _T = _new(cls)
+    # Frozen dataclasses set each field through object.__setattr__; one dict is much faster.
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
 class _Model:
-    """What every class of the module shares: the reader, the writer and the constructor check."""
+    """What every class of the module shares: the readers, the writer and the constructor check.
+
+    The table of fields drives the checked reader (both modes, every problem reported) and the
+    writer. The classes every supervised or DPO job is made of also have a fast reader for the
+    tolerant mode and a writer of their own, unrolled by hand: see _read_fast.
+    """
 
     _FIELDS: ClassVar[Tuple[_Field, ...]] = ()
     _OPEN: ClassVar[bool] = False  # unknown keys are content, allowed by the strict reader too
-    _specs: ClassVar[Tuple[Tuple[Tuple[Any, ...], ...], ...]]
+    _specs: ClassVar[Tuple[Tuple[Tuple[str, Checker, bool, bool], ...], ...]]
     _known: ClassVar[frozenset]  # type: ignore[type-arg]
     _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
     _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     _cross_field: ClassVar[bool]
+    _fast: ClassVar[bool]  # the class has a fast reader (a property test turns it off)
     extra: Mapping[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         # Derive the reader's and writer's tables once from the one list of fields.
-        cls._specs = _reader_specs(cls._FIELDS, fast=True)
+        cls._specs = _reader_specs(cls._FIELDS)
         cls._known = frozenset(f.key for f in cls._FIELDS)
         cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null)
         cls._dumps = tuple((f.key, f.dump) for f in cls._FIELDS if f.dump is not None)
         cls._cross_field = cls._check_whole.__func__ is not _Model._check_whole.__func__  # type: ignore[attr-defined]
+        cls._fast = "_read_fast" in cls.__dict__
 
     @classmethod
     def _read(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
         """Check data (JSON, the object at nesting level depth) and build an instance."""
+        if cls._fast and not strict:
+            try:
+                return cls._read_fast(data, depth)
+            except _Invalid:
+                pass  # the checked reader finds every problem and reports it at its path
+        return cls._read_checked(data, strict, depth)
+
+    @classmethod
+    def _read_fast(cls: Type[_T], data: Any, depth: int) -> _T:
+        """Read valid data in the tolerant mode quickly; raise _Invalid (its problems unused)
+        at anything else, which the checked reader then reads.
+
+        A class that has one tests each field as the first line of its checker does and
+        calls the checker for anything those tests do not accept, so every rule stays in the
+        checkers; a property test holds both readers to the same objects and errors.
+        """
+        raise NotImplementedError
+
+    @classmethod
+    def _read_checked(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
+        """Read data by the table of fields, collecting every problem."""
         if not isinstance(data, dict):
             raise _expected("an object", data)
-        get = data.get
+        rest = dict(data)  # once the known keys are taken out: the unknown ones, in order
+        take = rest.pop
         values: Dict[str, Any] = {}
         problems: List[ErrorDetail] = []
-        for key, check, kind, low, high, missing_ok, null_ok in cls._specs[strict]:
-            value = get(key, _MISSING)
-            # Most values are plain strings and integers: accepting those here saves a call per
-            # field. Each test is the first line of its checker (a property test holds them equal).
-            if kind == _TEXT:
-                if type(value) is str and value.isascii():
-                    values[key] = value
-                    continue
-            elif kind == _RANGE and type(value) is int and low <= value <= high:
-                values[key] = value
-                continue
+        for key, check, missing_ok, null_ok in cls._specs[strict]:
+            value = take(key, _MISSING)
             if value is _MISSING:
                 if not missing_ok:
                     problems.append(ErrorDetail((key,), "required key missing", None))
@@ -692,33 +714,36 @@ class _Model:
                     values[key] = check(value, strict, depth + 1)
                 except _Invalid as exc:
                     problems.extend(_nested(key, exc))
-        extra: FrozenDict[Any] = _EMPTY
-        strangers = data.keys() - cls._known
-        if strangers:
-            unknown = {}
-            # In the order they came (a set has none); there are seldom more than a few.
-            order = list(data)
-            for key in sorted(strangers, key=order.index) if len(strangers) > 1 else strangers:
-                value = data[key]
-                if type(key) is not str:
-                    problems.extend(_nested(key, _expected("a string key", key)))
-                elif strict and not cls._OPEN:
-                    problems.append(ErrorDetail((key,), "unknown key", value))
-                else:
-                    try:
-                        unknown[_text(key)] = _check_json(value, depth + 1)
-                    except _Invalid as exc:
-                        problems.extend(_nested(key, exc))
-            extra = _frozen(unknown)
-        values["extra"] = extra
+        values["extra"] = _EMPTY
+        if rest:
+            try:
+                values["extra"] = cls._read_unknown(rest, strict, depth)
+            except _Invalid as exc:
+                problems.extend(exc.problems)
         if cls._cross_field and not problems:
             cls._check_whole(values, data, strict, problems)
         if problems:
             raise _Invalid(problems)
-        instance: _T = _new(cls)
-        # Frozen dataclasses set each field through object.__setattr__; one dict is much faster.
-        _set_attribute(instance, "__dict__", values)
-        return instance
+        return _instance(cls, values)
+
+    @classmethod
+    def _read_unknown(cls, strangers: Dict[Any, Any], strict: bool, depth: int) -> "FrozenDict[Any]":
+        """Check the keys the class does not know (of the object at depth) and their values."""
+        unknown = {}
+        problems: List[ErrorDetail] = []
+        for key, value in strangers.items():
+            if type(key) is not str:
+                problems.extend(_nested(key, _expected("a string key", key)))
+            elif strict and not cls._OPEN:
+                problems.append(ErrorDetail((key,), "unknown key", value))
+            else:
+                try:
+                    unknown[_text(key)] = _check_json(value, depth + 1)
+                except _Invalid as exc:
+                    problems.extend(_nested(key, exc))
+        if problems:
+            raise _Invalid(problems)
+        return _frozen(unknown)
 
     @classmethod
     def _check_whole(
@@ -821,7 +846,8 @@ class _Model:
 
 
 _MISSING: Any = object()
-_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+# to_dict builds a new tree each time, which cannot hold a cycle: the encoder need not look.
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _dump_from_python(value: Any, model: type, many: bool) -> Any:
@@ -887,16 +913,33 @@ def _models_checker(model: Type["_Model"], limit: Optional[int] = None) -> Check
 # The objects, from leaf to root
 # ---------------------------------------------------------------------------
 
-_check_batch_size = _auto_or_int(1, 256)
+_check_batch_size = _auto_or_int(1, MAX_BATCH_SIZE)
 _check_learning_rate = _auto_or_number(0, None, "> 0")
-_check_n_epochs = _auto_or_int(1, 50)
-_check_beta = _auto_or_number(0, 2, "> 0 and <= 2")
+_check_n_epochs = _auto_or_int(1, MAX_EPOCHS)
+_check_beta = _auto_or_number(0, MAX_BETA, f"> 0 and <= {MAX_BETA}")
 _check_compute = _auto_or_number(0.00001, 10, "> 0.00001 and <= 10")
 _check_eval = _auto_or_int(1)
 _check_effort = _choice_checker(_REASONING_EFFORTS, open_in_tolerant=False)
+_check_grader_type = _choice_checker(_GRADER_TYPES, open_in_tolerant=True)
+_check_method_type = _choice_checker(_METHOD_TYPES, open_in_tolerant=True)
+_check_integration_type = _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=True)
+_check_job_object = _const_checker("fine_tuning.job")
+_check_list_object = _const_checker("list")
 
 Auto = Union[str, int, None]
 AutoNumber = Union[str, int, float, None]
+
+# The fast readers and writers below are unrolled by hand: each line tests one field the way
+# the first line of its checker does, and calls the checker for anything else (see _Model).
+# `v` is the value of the field at hand; a class without a fast reader is read by its table.
+_INFINITY = float("inf")
+
+
+def _with_extra(out: Dict[str, Any], extra: "FrozenDict[Any]") -> Dict[str, Any]:
+    """Append the unknown keys to what a writer wrote, as plain JSON data."""
+    for key, value in extra._data.items():
+        out[key] = _thaw(value)
+    return out
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -914,6 +957,65 @@ class FineTuningJobError(_Model):
         _required_nullable("param", _check_str),
     )
 
+    @classmethod
+    def _read_fast(cls, data: Any, depth: int) -> "FineTuningJobError":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        take = rest.pop
+        values = {
+            "code": v if type(v := take("code", None)) is str and v.isascii() else _text(v),
+            "message": v if type(v := take("message", None)) is str and v.isascii() else _text(v),
+            "param": v if (v := take("param", None)) is None or (type(v) is str and v.isascii()) else _text(v),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
+
+    def to_dict(self) -> Dict[str, Any]:
+        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+        extra = out.pop("extra")
+        return _with_extra(out, extra) if extra._data else out
+
+
+def _read_hyperparameters_fast(cls: Type[_T], data: Any, depth: int) -> _T:
+    """Read the job's or the supervised method's hyperparameters quickly (see _Model._read_fast)."""
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= MAX_BATCH_SIZE)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0.0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= MAX_EPOCHS)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(cls, values)
+
+
+def _write_hyperparameters(self: Any) -> Dict[str, Any]:
+    """Return the job's or the supervised method's hyperparameters as JSON data."""
+    out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+    extra = out.pop("extra")
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    return _with_extra(out, extra) if extra._data else out
+
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Hyperparameters(_Model):
@@ -929,6 +1031,8 @@ class Hyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
+    _read_fast = classmethod(_read_hyperparameters_fast)  # type: ignore[var-annotated]
+    to_dict = _write_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -945,6 +1049,8 @@ class SupervisedHyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
+    _read_fast = classmethod(_read_hyperparameters_fast)  # type: ignore[var-annotated]
+    to_dict = _write_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -963,6 +1069,50 @@ class DpoHyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
+
+    @classmethod
+    def _read_fast(cls, data: Any, depth: int) -> "DpoHyperparameters":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        take, inner = rest.pop, depth + 1
+        values = {
+            "beta": v
+            if (v := take("beta", None)) is None
+            or (type(v) is float and 0.0 < v <= MAX_BETA)
+            or (type(v) is str and v == "auto")
+            else _check_beta(v, False, inner),
+            "batch_size": v
+            if (v := take("batch_size", None)) is None
+            or (type(v) is int and 1 <= v <= MAX_BATCH_SIZE)
+            or (type(v) is str and v == "auto")
+            else _check_batch_size(v, False, inner),
+            "learning_rate_multiplier": v
+            if (v := take("learning_rate_multiplier", None)) is None
+            or (type(v) is float and 0.0 < v < _INFINITY)
+            or (type(v) is str and v == "auto")
+            else _check_learning_rate(v, False, inner),
+            "n_epochs": v
+            if (v := take("n_epochs", None)) is None
+            or (type(v) is int and 1 <= v <= MAX_EPOCHS)
+            or (type(v) is str and v == "auto")
+            else _check_n_epochs(v, False, inner),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
+
+    def to_dict(self) -> Dict[str, Any]:
+        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+        extra = out.pop("extra")
+        if out["beta"] is None:
+            del out["beta"]
+        if out["batch_size"] is None:
+            del out["batch_size"]
+        if out["learning_rate_multiplier"] is None:
+            del out["learning_rate_multiplier"]
+        if out["n_epochs"] is None:
+            del out["n_epochs"]
+        return _with_extra(out, extra) if extra._data else out
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1000,7 +1150,7 @@ class Grader(_Model):
     # The spec's grader shapes contradict one another: members past type and name are content.
     _OPEN = True
     _FIELDS = (
-        _required("type", _choice_checker(_GRADER_TYPES, open_in_tolerant=True)),
+        _required("type", _check_grader_type),
         _required("name", _check_str),
     )
 
@@ -1019,6 +1169,22 @@ class SupervisedMethod(_Model):
 
     _FIELDS = (_model_field(_optional("hyperparameters", SupervisedHyperparameters._read), SupervisedHyperparameters),)
 
+    @classmethod
+    def _read_fast(cls, data: Any, depth: int) -> "SupervisedMethod":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        values = {
+            "hyperparameters": v
+            if (v := rest.pop("hyperparameters", None)) is None
+            else SupervisedHyperparameters._read_fast(v, depth + 1),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return _write_block(self)
+
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class DpoMethod(_Model):
@@ -1028,6 +1194,34 @@ class DpoMethod(_Model):
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (_model_field(_optional("hyperparameters", DpoHyperparameters._read), DpoHyperparameters),)
+
+    @classmethod
+    def _read_fast(cls, data: Any, depth: int) -> "DpoMethod":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        values = {
+            "hyperparameters": v
+            if (v := rest.pop("hyperparameters", None)) is None
+            else DpoHyperparameters._read_fast(v, depth + 1),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
+
+    def to_dict(self) -> Dict[str, Any]:
+        return _write_block(self)
+
+
+def _write_block(self: Any) -> Dict[str, Any]:
+    """Return a supervised or DPO method block as JSON data."""
+    out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+    extra = out.pop("extra")
+    hyperparameters = out["hyperparameters"]
+    if hyperparameters is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = hyperparameters.to_dict()
+    return _with_extra(out, extra) if extra._data else out
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1055,11 +1249,30 @@ class Method(_Model):
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
-        _required("type", _choice_checker(_METHOD_TYPES, open_in_tolerant=True)),
+        _required("type", _check_method_type),
         _model_field(_optional("supervised", SupervisedMethod._read), SupervisedMethod),
         _model_field(_optional("dpo", DpoMethod._read), DpoMethod),
         _model_field(_optional("reinforcement", ReinforcementMethod._read), ReinforcementMethod),
     )
+
+    @classmethod
+    def _read_fast(cls, data: Any, depth: int) -> "Method":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        take, inner = rest.pop, depth + 1
+        values = {
+            "type": v
+            if type(v := take("type", None)) is str and v in _METHOD_TYPES
+            else _check_method_type(v, False, inner),
+            "supervised": v if (v := take("supervised", None)) is None else SupervisedMethod._read_fast(v, inner),
+            "dpo": v if (v := take("dpo", None)) is None else DpoMethod._read_fast(v, inner),
+            "reinforcement": v
+            if (v := take("reinforcement", None)) is None
+            else ReinforcementMethod._read(v, False, inner),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
 
     @classmethod
     def _check_whole(
@@ -1075,6 +1288,17 @@ class Method(_Model):
                 problems.append(ErrorDetail((name,), "required key missing", None))
             elif name != kind and values.get(name) is not None:
                 problems.append(ErrorDetail((name,), f"not allowed when type is {json.dumps(kind)}", data[name]))
+
+    def to_dict(self) -> Dict[str, Any]:
+        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+        extra = out.pop("extra")
+        for name in _METHOD_TYPES:
+            block = out[name]
+            if block is None:
+                del out[name]
+            else:
+                out[name] = block.to_dict()
+        return _with_extra(out, extra) if extra._data else out
 
     @property
     def is_known(self) -> bool:
@@ -1099,6 +1323,35 @@ class WandbIntegration(_Model):
         _optional("tags", _check_str_tuple, list),
     )
 
+    @classmethod
+    def _read_fast(cls, data: Any, depth: int) -> "WandbIntegration":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        take = rest.pop
+        values = {
+            "project": v if type(v := take("project", None)) is str and v.isascii() else _text(v),
+            "name": v if (v := take("name", None)) is None or (type(v) is str and v.isascii()) else _text(v),
+            "entity": v if (v := take("entity", None)) is None or (type(v) is str and v.isascii()) else _text(v),
+            "tags": v if (v := take("tags", None)) is None else _check_str_tuple(v, False, depth + 1),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
+
+    def to_dict(self) -> Dict[str, Any]:
+        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+        extra = out.pop("extra")
+        if out["name"] is None:
+            del out["name"]
+        if out["entity"] is None:
+            del out["entity"]
+        tags = out["tags"]
+        if tags is None:
+            del out["tags"]
+        else:
+            out["tags"] = list(tags)
+        return _with_extra(out, extra) if extra._data else out
+
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Integration(_Model):
@@ -1109,28 +1362,49 @@ class Integration(_Model):
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
-        _required("type", _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=True)),
+        _required("type", _check_integration_type),
         _model_field(_required("wandb", WandbIntegration._read), WandbIntegration),
     )
 
     @classmethod
-    def _read(cls, data: Any, strict: bool, depth: int) -> "Integration":
+    def _read_fast(cls, data: Any, depth: int) -> "Integration":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        take = rest.pop
+        kind = take("type", None)
+        if not (type(kind) is str and kind == "wandb"):
+            return cls._read_checked(data, False, depth)
+        values = {
+            "type": kind,
+            "wandb": WandbIntegration._read_fast(take("wandb", None), depth + 1),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
+
+    @classmethod
+    def _read_checked(cls, data: Any, strict: bool, depth: int) -> "Integration":
         kind = data.get("type") if isinstance(data, dict) else None
         if strict or type(kind) is not str or kind in _INTEGRATION_TYPES:
-            return super()._read(data, strict, depth)
+            return super()._read_checked(data, strict, depth)
         # An integration of a type the module does not know is kept whole, as opaque JSON.
         rest = _check_json({key: value for key, value in data.items() if key != "type"}, depth)
-        instance: Integration = _new(cls)
-        _set_attribute(instance, "__dict__", {"type": _text(kind), "wandb": None, "extra": rest})
-        return instance
+        return _instance(cls, {"type": _text(kind), "wandb": None, "extra": rest})
+
+    def to_dict(self) -> Dict[str, Any]:
+        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+        extra = out.pop("extra")
+        wandb = out["wandb"]
+        if wandb is None:
+            del out["wandb"]
+        else:
+            out["wandb"] = wandb.to_dict()
+        return _with_extra(out, extra) if extra._data else out
 
     @property
     def is_known(self) -> bool:
         """Return True when the module knows the integration's type."""
         return self.type in _INTEGRATION_TYPES
-
-
-_status_value = operator.attrgetter("_value_")
 
 
 def _check_job_error(value: Any, strict: bool, depth: int) -> Optional[FineTuningJobError]:
@@ -1139,6 +1413,18 @@ def _check_job_error(value: Any, strict: bool, depth: int) -> Optional[FineTunin
     if not strict and isinstance(value, dict) and all(item is None for item in value.values()):
         return None
     return FineTuningJobError._read(value, strict, depth)
+
+
+_check_integrations = _models_checker(Integration, MAX_INTEGRATIONS)
+_status_value = operator.attrgetter("_value_")
+
+
+def _read_models_fast(model: Type[_T], value: Any, limit: Optional[int], depth: int) -> Tuple[_T, ...]:
+    """Read an array of model objects quickly (see _Model._read_fast); value is at depth."""
+    if type(value) is not list or (limit is not None and len(value) > limit):
+        raise _Invalid([])
+    read, inner = model._read_fast, depth + 1
+    return tuple([read(item, inner) for item in value])
 
 
 _UTC = datetime.timezone.utc
@@ -1182,7 +1468,7 @@ class FineTuningJob(_Model):
         _required_nullable("finished_at", _check_timestamp),
         _model_field(_tolerated("hyperparameters", Hyperparameters._read), Hyperparameters),
         _required("model", _check_str),
-        _required("object", _const_checker("fine_tuning.job")),
+        _required("object", _check_job_object),
         _tolerated("organization_id", _check_str),  # Azure OpenAI sends null
         _tolerated("result_files", _check_str_tuple, list),  # Azure OpenAI sends null
         _required("status", _check_status, _status_value),
@@ -1190,11 +1476,104 @@ class FineTuningJob(_Model):
         _required("training_file", _check_str),
         _required_nullable("validation_file", _check_str),
         _tolerated("seed", _check_seed),  # missing on jobs from before 2024
-        _model_field(_nullable("integrations", _models_checker(Integration, MAX_INTEGRATIONS)), Integration, many=True),
+        _model_field(_nullable("integrations", _check_integrations), Integration, many=True),
         _nullable("estimated_finish", _check_timestamp),
         _model_field(_optional("method", Method._read), Method),
         _nullable("metadata", _check_metadata, _thaw),
     )
+
+    @classmethod
+    def _read_fast(cls, data: Any, depth: int) -> "FineTuningJob":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        take, inner = rest.pop, depth + 1
+        values = {
+            "id": v if type(v := take("id", None)) is str and v.isascii() else _text(v),
+            "created_at": v
+            if type(v := take("created_at", None)) is int and 0 <= v <= MAX_TIMESTAMP
+            else _check_timestamp(v, False, inner),
+            "error": v if (v := take("error", None)) is None else _check_job_error(v, False, inner),
+            "fine_tuned_model": v
+            if (v := take("fine_tuned_model", None)) is None or (type(v) is str and v.isascii())
+            else _text(v),
+            "finished_at": v
+            if (v := take("finished_at", None)) is None or (type(v) is int and 0 <= v <= MAX_TIMESTAMP)
+            else _check_timestamp(v, False, inner),
+            "hyperparameters": v
+            if (v := take("hyperparameters", None)) is None
+            else Hyperparameters._read_fast(v, inner),
+            "model": v if type(v := take("model", None)) is str and v.isascii() else _text(v),
+            "object": v
+            if type(v := take("object", None)) is str and v == "fine_tuning.job"
+            else _check_job_object(v, False, inner),
+            "organization_id": v
+            if (v := take("organization_id", None)) is None or (type(v) is str and v.isascii())
+            else _text(v),
+            "result_files": v if (v := take("result_files", None)) is None else _check_str_tuple(v, False, inner),
+            "status": _check_status(take("status", None), False, inner),
+            "trained_tokens": v
+            if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= MAX_TOKENS)
+            else _check_tokens(v, False, inner),
+            "training_file": v if type(v := take("training_file", None)) is str and v.isascii() else _text(v),
+            "validation_file": v
+            if (v := take("validation_file", None)) is None or (type(v) is str and v.isascii())
+            else _text(v),
+            "seed": v
+            if (v := take("seed", None)) is None or (type(v) is int and 0 <= v <= MAX_SEED)
+            else _check_seed(v, False, inner),
+            "integrations": v
+            if (v := take("integrations", None)) is None
+            else _read_models_fast(Integration, v, MAX_INTEGRATIONS, inner),
+            "estimated_finish": v
+            if (v := take("estimated_finish", None)) is None or (type(v) is int and 0 <= v <= MAX_TIMESTAMP)
+            else _check_timestamp(v, False, inner),
+            "method": v if (v := take("method", None)) is None else Method._read_fast(v, inner),
+            "metadata": v if (v := take("metadata", None)) is None else _check_metadata(v, False, inner),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
+
+    def to_dict(self) -> Dict[str, Any]:
+        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+        extra = out.pop("extra")
+        # Values that are JSON data as stored (strings, integers, nulls written as null) stay.
+        error = out["error"]
+        if error is not None:
+            out["error"] = error.to_dict()
+        hyperparameters = out["hyperparameters"]
+        if hyperparameters is None:
+            del out["hyperparameters"]
+        else:
+            out["hyperparameters"] = hyperparameters.to_dict()
+        if out["organization_id"] is None:
+            del out["organization_id"]
+        result_files = out["result_files"]
+        if result_files is None:
+            del out["result_files"]
+        else:
+            out["result_files"] = list(result_files)
+        out["status"] = out["status"]._value_
+        if out["seed"] is None:
+            del out["seed"]
+        integrations = out["integrations"]
+        if integrations is None:
+            del out["integrations"]
+        else:
+            out["integrations"] = [integration.to_dict() for integration in integrations]
+        if out["estimated_finish"] is None:
+            del out["estimated_finish"]
+        method = out["method"]
+        if method is None:
+            del out["method"]
+        else:
+            out["method"] = method.to_dict()
+        metadata = out["metadata"]
+        if metadata is None:
+            del out["metadata"]
+        else:
+            out["metadata"] = dict(metadata._data)
+        return _with_extra(out, extra) if extra._data else out
 
     @property
     def is_terminal(self) -> bool:
@@ -1239,10 +1618,34 @@ class FineTuningJobList(_Model):
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
-        _required("object", _const_checker("list")),
+        _required("object", _check_list_object),
         _model_field(_required("data", _models_checker(FineTuningJob)), FineTuningJob, many=True),
         _tolerated("has_more", _check_bool),
     )
+
+    @classmethod
+    def _read_fast(cls, data: Any, depth: int) -> "FineTuningJobList":
+        if type(data) is not dict:
+            raise _Invalid([])
+        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+        take, inner = rest.pop, depth + 1
+        values = {
+            "object": v
+            if type(v := take("object", None)) is str and v == "list"
+            else _check_list_object(v, False, inner),
+            "data": _read_models_fast(FineTuningJob, take("data", None), None, inner),
+            "has_more": v if (v := take("has_more", None)) is None or type(v) is bool else _check_bool(v, False, inner),
+            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+        }
+        return _instance(cls, values)
+
+    def to_dict(self) -> Dict[str, Any]:
+        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+        extra = out.pop("extra")
+        out["data"] = [job.to_dict() for job in out["data"]]
+        if out["has_more"] is None:
+            del out["has_more"]
+        return _with_extra(out, extra) if extra._data else out
 
 
 # ---------------------------------------------------------------------------

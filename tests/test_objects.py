@@ -233,7 +233,7 @@ def test_frozen_dict_is_a_read_only_hashable_mapping() -> None:
     with pytest.raises(TypeError):
         mapping["c"] = "3"  # type: ignore[index]
     with pytest.raises(AttributeError):
-        mapping.x = 1
+        mapping.x = 1  # type: ignore[attr-defined]
     assert ftj.FrozenDict() == {} and not ftj.FrozenDict()
 
 
