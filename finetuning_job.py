@@ -635,6 +635,14 @@ def _model_field(field: _Field, model: type, *, many: bool = False) -> _Field:
 _T = TypeVar("_T", bound="_Model")
 
 
+def _with_extra(out: Dict[str, Any], extra: "FrozenDict[Any]") -> Dict[str, Any]:
+    """Append the unknown keys to what a writer wrote, as plain JSON data."""
+    for key, value in extra._data.items():
+        # Mostly scalars; a type test, because isinstance with an ABC subclass is slow.
+        out[key] = _thaw(value) if type(value) is tuple or type(value) is FrozenDict else value
+    return out
+
+
 def _instance(cls: Type[_T], values: Dict[str, Any]) -> _T:
     """Make an instance holding values (every field, in the API's order, then extra)."""
     instance: _T = _new(cls)
@@ -648,7 +656,7 @@ class _Model:
 
     The table of fields drives the checked reader (both modes, every problem reported) and the
     writer. The classes every supervised or DPO job is made of also have a fast reader for the
-    tolerant mode and a writer of their own, unrolled by hand: see _read_fast.
+    tolerant mode and a writer of their own, unrolled by hand: see _read_fast below.
     """
 
     _FIELDS: ClassVar[Tuple[_Field, ...]] = ()
@@ -658,7 +666,7 @@ class _Model:
     _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
     _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     _cross_field: ClassVar[bool]
-    _fast: ClassVar[bool]  # the class has a fast reader (a property test turns it off)
+    _fast: ClassVar[bool]  # the class has a fast reader of its own (a property test turns it off)
     extra: Mapping[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -683,14 +691,15 @@ class _Model:
 
     @classmethod
     def _read_fast(cls: Type[_T], data: Any, depth: int) -> _T:
-        """Read valid data in the tolerant mode quickly; raise _Invalid (its problems unused)
-        at anything else, which the checked reader then reads.
+        """Read data in the tolerant mode; raise _Invalid, its problems unused, at any problem.
 
-        A class that has one tests each field as the first line of its checker does and
-        calls the checker for anything those tests do not accept, so every rule stays in the
-        checkers; a property test holds both readers to the same objects and errors.
+        The classes every supervised or DPO job is made of have one of their own, unrolled by
+        hand. It tests each field as the first line of its checker does and calls the checker
+        for anything else, so every rule stays in the checkers; at any problem the checked
+        reader reads the object again and reports each problem at its path. A property test
+        holds both readers to the same objects and errors. Other classes read by their table.
         """
-        raise NotImplementedError
+        return cls._read_checked(data, False, depth)
 
     @classmethod
     def _read_checked(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
@@ -738,7 +747,9 @@ class _Model:
                 problems.append(ErrorDetail((key,), "unknown key", value))
             else:
                 try:
-                    unknown[_text(key)] = _check_json(value, depth + 1)
+                    # Mostly nulls, booleans and ASCII text, which need no call to check.
+                    plain = value is None or type(value) is bool or (type(value) is str and value.isascii())
+                    unknown[key if key.isascii() else _text(key)] = value if plain else _check_json(value, depth + 1)
                 except _Invalid as exc:
                     problems.extend(_nested(key, exc))
         if problems:
@@ -833,10 +844,7 @@ class _Model:
             value = out.get(key)
             if value is not None:
                 out[key] = dump(value)
-        if extra._data:
-            for key, value in extra._data.items():
-                out[key] = _thaw(value)
-        return out
+        return _with_extra(out, extra) if extra._data else out
 
     def to_json(self, *, indent: Optional[int] = None) -> str:
         """Return canonical JSON text: compact, or indented for people; non-ASCII kept as is."""
@@ -933,13 +941,6 @@ AutoNumber = Union[str, int, float, None]
 # the first line of its checker does, and calls the checker for anything else (see _Model).
 # `v` is the value of the field at hand; a class without a fast reader is read by its table.
 _INFINITY = float("inf")
-
-
-def _with_extra(out: Dict[str, Any], extra: "FrozenDict[Any]") -> Dict[str, Any]:
-    """Append the unknown keys to what a writer wrote, as plain JSON data."""
-    for key, value in extra._data.items():
-        out[key] = _thaw(value)
-    return out
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1160,6 +1161,18 @@ class Grader(_Model):
         return self.type in _GRADER_TYPES
 
 
+def _write_block(self: Any) -> Dict[str, Any]:
+    """Return a supervised or DPO method block as JSON data."""
+    out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
+    extra = out.pop("extra")
+    hyperparameters = out["hyperparameters"]
+    if hyperparameters is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = hyperparameters.to_dict()
+    return _with_extra(out, extra) if extra._data else out
+
+
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class SupervisedMethod(_Model):
     """The supervised method's configuration."""
@@ -1182,8 +1195,7 @@ class SupervisedMethod(_Model):
         }
         return _instance(cls, values)
 
-    def to_dict(self) -> Dict[str, Any]:
-        return _write_block(self)
+    to_dict = _write_block
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1208,20 +1220,7 @@ class DpoMethod(_Model):
         }
         return _instance(cls, values)
 
-    def to_dict(self) -> Dict[str, Any]:
-        return _write_block(self)
-
-
-def _write_block(self: Any) -> Dict[str, Any]:
-    """Return a supervised or DPO method block as JSON data."""
-    out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-    extra = out.pop("extra")
-    hyperparameters = out["hyperparameters"]
-    if hyperparameters is None:
-        del out["hyperparameters"]
-    else:
-        out["hyperparameters"] = hyperparameters.to_dict()
-    return _with_extra(out, extra) if extra._data else out
+    to_dict = _write_block
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)

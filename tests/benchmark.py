@@ -204,6 +204,113 @@ def naive_page_to_dict(jobs: List[NaiveJob]) -> Dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------
+# A lower bound: the module's own objects built straight from the dicts with no checks at all,
+# the way its readers build them (object.__new__, then the whole instance dict at once). No
+# reader that checks anything can be faster than this; it is printed beside the targets.
+# ---------------------------------------------------------------------------
+
+
+def bare(cls: Any, values: Dict[str, Any]) -> Any:
+    instance = object.__new__(cls)
+    object.__setattr__(instance, "__dict__", values)
+    return instance
+
+
+def bare_hp(cls: Any, d: Optional[Dict[str, Any]]) -> Any:
+    if d is None:
+        return None
+    g, e = d.get, ftj._EMPTY
+    if cls is ftj.DpoHyperparameters:
+        values = {
+            "beta": g("beta"),
+            "batch_size": g("batch_size"),
+            "learning_rate_multiplier": g("learning_rate_multiplier"),
+            "n_epochs": g("n_epochs"),
+            "extra": e,
+        }
+    else:
+        values = {
+            "batch_size": g("batch_size"),
+            "learning_rate_multiplier": g("learning_rate_multiplier"),
+            "n_epochs": g("n_epochs"),
+            "extra": e,
+        }
+    return bare(cls, values)
+
+
+def bare_job(d: Dict[str, Any]) -> Any:
+    rest = dict(d)  # what is left once the known keys are popped: the unknown ones
+    g = rest.pop
+    e, i, m, r, md = (
+        g("error", None),
+        g("integrations", None),
+        g("method", None),
+        g("result_files", None),
+        g("metadata", None),
+    )
+    if m is not None:
+        s, p = m.get("supervised"), m.get("dpo")
+        sh = None if s is None else bare_hp(ftj.SupervisedHyperparameters, s.get("hyperparameters"))
+        dh = None if p is None else bare_hp(ftj.DpoHyperparameters, p.get("hyperparameters"))
+        m = bare(
+            ftj.Method,
+            {
+                "type": m["type"],
+                "supervised": None
+                if s is None
+                else bare(ftj.SupervisedMethod, {"hyperparameters": sh, "extra": ftj._EMPTY}),
+                "dpo": None if p is None else bare(ftj.DpoMethod, {"hyperparameters": dh, "extra": ftj._EMPTY}),
+                "reinforcement": None,
+                "extra": ftj._EMPTY,
+            },
+        )
+    if i is not None:
+        i = tuple(
+            [
+                bare(ftj.Integration, {"type": x["type"], "wandb": bare_wandb(x["wandb"]), "extra": ftj._EMPTY})
+                for x in i
+            ]
+        )
+    values = {
+        "id": g("id", None),
+        "created_at": g("created_at", None),
+        "error": None if e is None else bare(ftj.FineTuningJobError, {**e, "extra": ftj._EMPTY}),
+        "fine_tuned_model": g("fine_tuned_model", None),
+        "finished_at": g("finished_at", None),
+        "hyperparameters": bare_hp(ftj.Hyperparameters, g("hyperparameters", None)),
+        "model": g("model", None),
+        "object": g("object", None),
+        "organization_id": g("organization_id", None),
+        "result_files": None if r is None else tuple(r),
+        "status": ftj._STATUS_BY_VALUE[g("status", None)],
+        "trained_tokens": g("trained_tokens", None),
+        "training_file": g("training_file", None),
+        "validation_file": g("validation_file", None),
+        "seed": g("seed", None),
+        "integrations": i,
+        "estimated_finish": g("estimated_finish", None),
+        "method": m,
+        "metadata": None if md is None else ftj.FrozenDict(md),
+        "extra": ftj.FrozenDict(rest) if rest else ftj._EMPTY,
+    }
+    return bare(ftj.FineTuningJob, values)
+
+
+def bare_wandb(w: Dict[str, Any]) -> Any:
+    g = w.get
+    return bare(
+        ftj.WandbIntegration,
+        {
+            "project": g("project"),
+            "name": g("name"),
+            "entity": g("entity"),
+            "tags": tuple(g("tags")),
+            "extra": ftj._EMPTY,
+        },
+    )
+
+
+# ---------------------------------------------------------------------------
 # Payloads: what the live API sends, every key present, including keys the schema omits.
 # ---------------------------------------------------------------------------
 
@@ -388,6 +495,14 @@ def main(argv: Optional[List[str]] = None) -> None:
     singles = {"succeeded": succeeded(), "running_dpo": running_dpo(), "failed": failed()}
     for name, payload in [*singles.items(), ("page of 1000", page())]:
         results.update(measure(name, payload, args.repeats))
+    print()
+    for name, payload in singles.items():
+        data = json.loads(json.dumps(payload))
+        assert bare_job(data) == ftj.FineTuningJob.from_dict(data)
+        _, b, ratio, _ = compare(
+            functools.partial(naive_from_dict, data), functools.partial(bare_job, data), args.repeats
+        )
+        print(f"{name:<14} {'from_dict':<10} {'':>10} {b * 1e6:>7.2f} us {ratio:>7.2f}   (lower bound: no checks)")
     data = json.loads(json.dumps(singles["succeeded"]))
     for peer, parse in extra_rows():
         _, b, ratio, _ = compare(functools.partial(naive_from_dict, data), functools.partial(parse, data), args.repeats)

@@ -322,6 +322,16 @@ def test_the_fast_reader_takes_every_fixture_whole(payload: Any) -> None:
     assert listed.data == (job, job)
 
 
+def test_a_class_without_a_fast_reader_of_its_own_reads_by_its_table() -> None:
+    fast = {model.__name__ for model in ftj._Model.__subclasses__() if model._fast}
+    assert fast.isdisjoint({"Grader", "ReinforcementHyperparameters", "ReinforcementMethod"})
+    assert {"FineTuningJob", "FineTuningJobList", "Hyperparameters", "Method", "Integration"} <= fast
+    grader = {"type": "python", "name": "g", "source": "print(1)"}
+    assert ftj.Grader._read_fast(grader, 1) == ftj.Grader.from_dict(grader)
+    with pytest.raises(ftj._Invalid):
+        ftj.Grader._read_fast({"type": 1}, 1)
+
+
 def models_in(value: Any) -> List[Any]:
     if isinstance(value, ftj._Model):
         return [value] + [m for item in vars(value).values() for m in models_in(item)]
