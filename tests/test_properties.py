@@ -326,10 +326,72 @@ def test_a_class_without_a_fast_reader_of_its_own_reads_by_its_table() -> None:
     fast = {model.__name__ for model in ftj._Model.__subclasses__() if model._fast}
     assert fast.isdisjoint({"Grader", "ReinforcementHyperparameters", "ReinforcementMethod"})
     assert {"FineTuningJob", "FineTuningJobList", "Hyperparameters", "Method", "Integration"} <= fast
-    grader = {"type": "python", "name": "g", "source": "print(1)"}
+    grader = {"type": "custom", "name": "g", "source": "print(1)"}  # an unknown type: tolerant only
     assert ftj.Grader._read_fast(grader, 1) == ftj.Grader.from_dict(grader)
     with pytest.raises(ftj._Invalid):
         ftj.Grader._read_fast({"type": 1}, 1)
+
+
+# Values the fast readers must take at a glance, without calling a checker: the bounds of each
+# inline test and what the API sends. (A fast reader that hands them to the checkers still
+# reads them right, only slower: this is the test that notices.)
+AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
+    (("id",), ["ftjob-abc123"]),
+    (("created_at",), [0, ftj.MAX_TIMESTAMP]),
+    (("error",), [None, {"code": "c", "message": "m", "param": None}, {"code": "c", "message": "m", "param": "p"}]),
+    (("fine_tuned_model",), [None, "ft:gpt-4o-mini:acme::x"]),
+    (("finished_at",), [None, 0, ftj.MAX_TIMESTAMP]),
+    (("hyperparameters",), [None, {}]),
+    (("hyperparameters", "batch_size"), [None, 1, ftj.MAX_BATCH_SIZE, "auto"]),
+    (("hyperparameters", "learning_rate_multiplier"), [None, 5e-324, 1.8, 1e308, "auto"]),
+    (("hyperparameters", "n_epochs"), [None, 1, ftj.MAX_EPOCHS, "auto"]),
+    (("model",), ["gpt-4o-mini-2024-07-18"]),
+    (("object",), ["fine_tuning.job"]),
+    (("organization_id",), [None, "org-x"]),
+    (("result_files",), [None, [], ["file-a", "file-b"]]),
+    (("status",), ["running", "paused"]),
+    (("trained_tokens",), [None, 0, ftj.MAX_TOKENS]),
+    (("training_file",), ["file-t"]),
+    (("validation_file",), [None, "file-v"]),
+    (("seed",), [None, 0, ftj.MAX_SEED]),
+    (("integrations",), [None, []]),
+    (("integrations", 0, "wandb", "project"), ["p"]),
+    (("integrations", 0, "wandb", "name"), [None, "n"]),
+    (("integrations", 0, "wandb", "entity"), [None, "e"]),
+    (("integrations", 0, "wandb", "tags"), [None, [], ["t"]]),
+    (("estimated_finish",), [None, 0, ftj.MAX_TIMESTAMP]),
+    (("method",), [None, {"type": "supervised"}, {"type": "dpo", "dpo": {}}]),
+    (("method", "supervised"), [None, {}]),
+    (("method", "supervised", "hyperparameters"), [None, {"batch_size": "auto", "n_epochs": 1}]),
+    (("metadata",), [None, {}, {"k" * ftj.MAX_METADATA_KEY: "v" * ftj.MAX_METADATA_VALUE}]),
+    (("user_provided_suffix",), [None, True, "s"]),  # unknown keys: null, booleans, ASCII text
+]
+DPO_AT_A_GLANCE: Dict[str, List[Any]] = {
+    "beta": [None, 5e-324, float(ftj.MAX_BETA), "auto"],
+    "batch_size": [None, 1, ftj.MAX_BATCH_SIZE, "auto"],
+    "learning_rate_multiplier": [None, 5e-324, 1e308, "auto"],
+    "n_epochs": [None, 1, ftj.MAX_EPOCHS, "auto"],
+}
+
+
+def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(value: Any, *rest: Any) -> Any:
+        raise AssertionError(f"a checker was called for {value!r}")
+
+    checkers = ["_text", "_check_json", "_check_timestamp", "_check_tokens", "_check_seed", "_check_bool"]
+    checkers += ["_check_batch_size", "_check_learning_rate", "_check_n_epochs", "_check_beta"]
+    for name in [*checkers, "_check_method_type", "_check_job_object", "_check_list_object"]:
+        monkeypatch.setattr(ftj, name, refuse)
+    cases = [(path, value, wandb_job()) for path, values in AT_A_GLANCE for value in values]
+    cases += [
+        (("method", "dpo", "hyperparameters", key), value, job("running", "dpo"))
+        for key, values in DPO_AT_A_GLANCE.items()
+        for value in values
+    ]
+    for path, value, payload in cases:
+        put(payload, path, value)
+        read = ftj.FineTuningJobList._read_fast(page([payload], has_more=value is None), 1)
+        assert same_json(read.data[0].to_dict(), canon("job", payload)), (path, value)
 
 
 def models_in(value: Any) -> List[Any]:
