@@ -979,36 +979,52 @@ class FineTuningJobError(_Model):
 
 
 def _read_hyperparameters_fast(cls: Type[_T], data: Any, depth: int) -> _T:
-    """Read the job's or the supervised method's hyperparameters quickly (see _Model._read_fast)."""
+    """Read the hyperparameters of the job, the supervised or the DPO method quickly (see
+    _Model._read_fast); DPO's lead with beta."""
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
-    values = {
-        "batch_size": v
+    values = {}
+    if cls is DpoHyperparameters:
+        values["beta"] = (
+            v
+            if (v := take("beta", None)) is None
+            or (type(v) is float and 0.0 < v <= MAX_BETA)
+            or (type(v) is str and v == "auto")
+            else _check_beta(v, False, inner)
+        )
+    values["batch_size"] = (
+        v
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= MAX_BATCH_SIZE)
         or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
-        "learning_rate_multiplier": v
+        else _check_batch_size(v, False, inner)
+    )
+    values["learning_rate_multiplier"] = (
+        v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0.0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
-        "n_epochs": v
+        else _check_learning_rate(v, False, inner)
+    )
+    values["n_epochs"] = (
+        v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= MAX_EPOCHS)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
-        "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
+        else _check_n_epochs(v, False, inner)
+    )
+    values["extra"] = cls._read_unknown(rest, False, depth) if rest else _EMPTY
     return _instance(cls, values)
 
 
 def _write_hyperparameters(self: Any) -> Dict[str, Any]:
-    """Return the job's or the supervised method's hyperparameters as JSON data."""
+    """Return the hyperparameters of the job, the supervised or the DPO method as JSON data."""
     out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
     extra = out.pop("extra")
+    if "beta" in out and out["beta"] is None:
+        del out["beta"]
     if out["batch_size"] is None:
         del out["batch_size"]
     if out["learning_rate_multiplier"] is None:
@@ -1070,50 +1086,8 @@ class DpoHyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
-
-    @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "DpoHyperparameters":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        take, inner = rest.pop, depth + 1
-        values = {
-            "beta": v
-            if (v := take("beta", None)) is None
-            or (type(v) is float and 0.0 < v <= MAX_BETA)
-            or (type(v) is str and v == "auto")
-            else _check_beta(v, False, inner),
-            "batch_size": v
-            if (v := take("batch_size", None)) is None
-            or (type(v) is int and 1 <= v <= MAX_BATCH_SIZE)
-            or (type(v) is str and v == "auto")
-            else _check_batch_size(v, False, inner),
-            "learning_rate_multiplier": v
-            if (v := take("learning_rate_multiplier", None)) is None
-            or (type(v) is float and 0.0 < v < _INFINITY)
-            or (type(v) is str and v == "auto")
-            else _check_learning_rate(v, False, inner),
-            "n_epochs": v
-            if (v := take("n_epochs", None)) is None
-            or (type(v) is int and 1 <= v <= MAX_EPOCHS)
-            or (type(v) is str and v == "auto")
-            else _check_n_epochs(v, False, inner),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
-
-    def to_dict(self) -> Dict[str, Any]:
-        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-        extra = out.pop("extra")
-        if out["beta"] is None:
-            del out["beta"]
-        if out["batch_size"] is None:
-            del out["batch_size"]
-        if out["learning_rate_multiplier"] is None:
-            del out["learning_rate_multiplier"]
-        if out["n_epochs"] is None:
-            del out["n_epochs"]
-        return _with_extra(out, extra) if extra._data else out
+    _read_fast = classmethod(_read_hyperparameters_fast)  # type: ignore[var-annotated]
+    to_dict = _write_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
