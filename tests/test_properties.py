@@ -392,6 +392,9 @@ def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytes
         put(payload, path, value)
         read = ftj.FineTuningJobList._read_fast(page([payload], has_more=value is None), 1)
         assert same_json(read.data[0].to_dict(), canon("job", payload)), (path, value)
+    # What is not plain does reach a checker: the refusals above were in the way.
+    with pytest.raises(AssertionError, match="a checker was called for 'é'"):
+        ftj.FineTuningJob._read_fast({**wandb_job(), "model": "é"}, 1)
 
 
 def models_in(value: Any) -> List[Any]:
