@@ -313,6 +313,23 @@ def test_fast_readers_agree_on_every_edge_value_at_every_path(kind: str) -> None
             assert fast == slow, (path, edge)
 
 
+@pytest.mark.parametrize("kind", ["supervised", "dpo"])
+def test_fast_readers_count_depth_as_the_checked_reader_does(kind: str) -> None:
+    # Under every object, an unknown value whose innermost container is at the deepest level
+    # allowed, then one level deeper.
+    payload = page([wandb_job() if kind == "supervised" else job("running", kind)])
+    for path in [p for p in object_paths(payload) if p[-1:] != ("metadata",)]:  # metadata holds strings
+        for innermost in (ftj.MAX_DEPTH, ftj.MAX_DEPTH + 1):
+            changed = copy.deepcopy(payload)
+            value: Any = []
+            for _ in range(innermost - len(path) - 2):  # the value itself is at level len(path) + 2
+                value = [value]
+            put(changed, path + ("x_deep",), value)
+            fast, slow = read_both_ways(ftj.FineTuningJobList, changed)
+            assert fast == slow, path
+            assert isinstance(fast, tuple) is (innermost == ftj.MAX_DEPTH), path
+
+
 @pytest.mark.parametrize("payload", every_job(), ids=lambda d: f"{d['status']}-{d['method']['type']}")
 def test_the_fast_reader_takes_every_fixture_whole(payload: Any) -> None:
     # Called directly, a fast reader raises rather than hand anything to the checked reader.
