@@ -330,6 +330,30 @@ def test_fast_readers_count_depth_as_the_checked_reader_does(kind: str) -> None:
             assert isinstance(fast, tuple) is (innermost == ftj.MAX_DEPTH), path
 
 
+def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
+    # Non-ASCII text, integer rates, unknown keys in every object: valid, so read by the fast
+    # readers themselves (through the checkers), not handed to the checked reader.
+    payloads = [wandb_job(), job("running", "dpo")]
+    for payload in payloads:
+        for path in object_paths(payload):
+            if path[-1:] != ("metadata",):
+                put(payload, path + ("x_unknown",), [1.5, {"é": None}])
+        for path, value in leaves(payload):
+            if isinstance(value, str) and path[-1] not in (
+                "object",
+                "status",
+                "type",
+                "batch_size",
+                "n_epochs",
+                "learning_rate_multiplier",
+                "beta",
+            ):
+                put(payload, path, value + " é")
+    put(payloads[0], ("hyperparameters", "learning_rate_multiplier"), 2)
+    read = ftj.FineTuningJobList._read_fast(page(payloads), 1)
+    assert anatomy(read) == read_both_ways(ftj.FineTuningJobList, page(payloads))[1]
+
+
 @pytest.mark.parametrize("payload", every_job(), ids=lambda d: f"{d['status']}-{d['method']['type']}")
 def test_the_fast_reader_takes_every_fixture_whole(payload: Any) -> None:
     # Called directly, a fast reader raises rather than hand anything to the checked reader.
