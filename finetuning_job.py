@@ -288,12 +288,14 @@ _set_attribute = object.__setattr__
 class FrozenDict(Mapping[str, _V]):
     """A read-only, hashable, picklable mapping (``types.MappingProxyType`` is neither)."""
 
-    __slots__ = ("_data", "_hash")
+    __slots__ = ("_data", "_flat", "_hash")
     _data: Dict[str, _V]
+    _flat: bool  # the reader found every value a JSON scalar: _data is its own plain form
     _hash: Optional[int]
 
     def __init__(self, data: Optional[Mapping[str, _V]] = None) -> None:
         self._data = dict(data) if data is not None else {}
+        self._flat = False
         self._hash = None
 
     def __getitem__(self, key: str) -> _V:
@@ -327,10 +329,11 @@ class FrozenDict(Mapping[str, _V]):
         return (FrozenDict, (self._data,))
 
 
-def _frozen(data: Dict[str, Any]) -> "FrozenDict[Any]":
+def _frozen(data: Dict[str, Any], flat: bool = False) -> "FrozenDict[Any]":
     # Wrap a dict the module built itself, without copying it again.
     mapping: FrozenDict[Any] = _new(FrozenDict)
     mapping._data = data
+    mapping._flat = flat
     mapping._hash = None
     return mapping
 
@@ -637,6 +640,9 @@ _T = TypeVar("_T", bound="_Model")
 
 def _with_extra(out: Dict[str, Any], extra: "FrozenDict[Any]") -> Dict[str, Any]:
     """Append the unknown keys to what a writer wrote, as plain JSON data."""
+    if extra._flat:
+        out.update(extra._data)
+        return out
     for key, value in extra._data.items():
         # Mostly scalars; a type test, because isinstance with an ABC subclass is slow.
         out[key] = _thaw(value) if type(value) is tuple or type(value) is FrozenDict else value
@@ -739,22 +745,26 @@ class _Model:
     def _read_unknown(cls, strangers: Dict[Any, Any], strict: bool, depth: int) -> "FrozenDict[Any]":
         """Check the keys the class does not know (of the object at depth) and their values."""
         unknown = {}
+        flat = True  # no value is an array or an object
         problems: List[ErrorDetail] = []
-        for key, value in strangers.items():
+        for key, given in strangers.items():
             if type(key) is not str:
                 problems.extend(_nested(key, _expected("a string key", key)))
             elif strict and not cls._OPEN:
-                problems.append(ErrorDetail((key,), "unknown key", value))
+                problems.append(ErrorDetail((key,), "unknown key", given))
             else:
                 try:
+                    value = given
                     # Mostly nulls, booleans and ASCII text, which need no call to check.
-                    plain = value is None or type(value) is bool or (type(value) is str and value.isascii())
-                    unknown[key if key.isascii() else _text(key)] = value if plain else _check_json(value, depth + 1)
+                    if not (value is None or type(value) is bool or (type(value) is str and value.isascii())):
+                        value = _check_json(value, depth + 1)
+                        flat = flat and type(value) is not tuple and type(value) is not FrozenDict
+                    unknown[key if key.isascii() else _text(key)] = value
                 except _Invalid as exc:
                     problems.extend(_nested(key, exc))
         if problems:
             raise _Invalid(problems)
-        return _frozen(unknown)
+        return _frozen(unknown, flat)
 
     @classmethod
     def _check_whole(
