@@ -333,7 +333,7 @@ def test_fast_readers_count_depth_as_the_checked_reader_does(kind: str) -> None:
 def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
     # Non-ASCII text, integer rates, unknown keys in every object: valid, so read by the fast
     # readers themselves (through the checkers), not handed to the checked reader.
-    payloads = [wandb_job(), job("running", "dpo")]
+    payloads = [wandb_job(), job("running", "dpo"), job("failed")]
     for payload in payloads:
         for path in object_paths(payload):
             if path[-1:] != ("metadata",):
@@ -350,8 +350,9 @@ def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
             ):
                 put(payload, path, value + " é")
     put(payloads[0], ("hyperparameters", "learning_rate_multiplier"), 2)
-    read = ftj.FineTuningJobList._read_fast(page(payloads), 1)
-    assert anatomy(read) == read_both_ways(ftj.FineTuningJobList, page(payloads))[1]
+    listed = {**page(payloads), "x_unknown": {"é": [None]}}
+    read = ftj.FineTuningJobList._read_fast(listed, 1)
+    assert anatomy(read) == read_both_ways(ftj.FineTuningJobList, listed)[1]
 
 
 @pytest.mark.parametrize("payload", every_job(), ids=lambda d: f"{d['status']}-{d['method']['type']}")
@@ -379,7 +380,10 @@ def test_a_class_without_a_fast_reader_of_its_own_reads_by_its_table() -> None:
 AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
     (("id",), ["ftjob-abc123"]),
     (("created_at",), [0, ftj.MAX_TIMESTAMP]),
-    (("error",), [None, {"code": "c", "message": "m", "param": None}, {"code": "c", "message": "m", "param": "p"}]),
+    (
+        ("error",),
+        [None, {"code": "c", "message": "m", "param": None}, {"code": "c", "message": "m", "param": "p", "x": True}],
+    ),
     (("fine_tuned_model",), [None, "ft:gpt-4o-mini:acme::x"]),
     (("finished_at",), [None, 0, ftj.MAX_TIMESTAMP]),
     (("hyperparameters",), [None, {}]),
