@@ -1145,6 +1145,21 @@ class Grader(_Model):
         return self.type in _GRADER_TYPES
 
 
+def _read_block_fast(cls: Type[_T], data: Any, depth: int) -> _T:
+    """Read a supervised or DPO method block quickly (see _Model._read_fast)."""
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    hyperparameters = cls._FIELDS[0].model  # the block's one field: its hyperparameters class
+    values = {
+        "hyperparameters": v
+        if (v := rest.pop("hyperparameters", None)) is None
+        else hyperparameters._read_fast(v, depth + 1),  # type: ignore[union-attr]
+        "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(cls, values)
+
+
 def _write_block(self: Any) -> Dict[str, Any]:
     """Return a supervised or DPO method block as JSON data."""
     out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
@@ -1166,19 +1181,7 @@ class SupervisedMethod(_Model):
 
     _FIELDS = (_model_field(_optional("hyperparameters", SupervisedHyperparameters._read), SupervisedHyperparameters),)
 
-    @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "SupervisedMethod":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        values = {
-            "hyperparameters": v
-            if (v := rest.pop("hyperparameters", None)) is None
-            else SupervisedHyperparameters._read_fast(v, depth + 1),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
-
+    _read_fast = classmethod(_read_block_fast)  # type: ignore[var-annotated]
     to_dict = _write_block
 
 
@@ -1191,19 +1194,7 @@ class DpoMethod(_Model):
 
     _FIELDS = (_model_field(_optional("hyperparameters", DpoHyperparameters._read), DpoHyperparameters),)
 
-    @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "DpoMethod":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        values = {
-            "hyperparameters": v
-            if (v := rest.pop("hyperparameters", None)) is None
-            else DpoHyperparameters._read_fast(v, depth + 1),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
-
+    _read_fast = classmethod(_read_block_fast)  # type: ignore[var-annotated]
     to_dict = _write_block
 
 
