@@ -88,6 +88,12 @@ MAX_METADATA_VALUE = 512
 MAX_INTEGRATIONS = 5
 # How much of an offending value an error message may echo.
 PREVIEW_CHARS = 80
+# The types and values the module knows (CONTRACT.md sections 2.2 to 2.4); the tolerant reader
+# keeps others as given, except reasoning efforts.
+_METHOD_TYPES = ("supervised", "dpo", "reinforcement")
+_INTEGRATION_TYPES = ("wandb",)
+_GRADER_TYPES = ("string_check", "text_similarity", "python", "score_model", "multi")
+_REASONING_EFFORTS = ("default", "low", "medium", "high")
 
 # ---------------------------------------------------------------------------
 # Errors
@@ -269,13 +275,6 @@ class FineTuningJobStatus(str, enum.Enum):
         return self._value_ in _TERMINAL
 
 
-_STATUS_BY_VALUE: Dict[str, FineTuningJobStatus] = {m.value: m for m in FineTuningJobStatus}
-_TERMINAL = frozenset({"succeeded", "failed", "cancelled"})
-_METHOD_TYPES = ("supervised", "dpo", "reinforcement")
-_INTEGRATION_TYPES = ("wandb",)
-_GRADER_TYPES = ("string_check", "text_similarity", "python", "score_model", "multi")
-_REASONING_EFFORTS = ("default", "low", "medium", "high")
-
 # ---------------------------------------------------------------------------
 # Read-only mapping
 # ---------------------------------------------------------------------------
@@ -345,7 +344,7 @@ _EMPTY: "FrozenDict[Any]" = FrozenDict()
 # to store, or raises _Invalid; depth is the value's own nesting level (the top is 1).
 # ---------------------------------------------------------------------------
 
-Checker = Callable[[Any, bool, int], Any]
+_Checker = Callable[[Any, bool, int], Any]
 
 
 def _is_text(text: str) -> bool:
@@ -367,6 +366,10 @@ def _is_integer(value: Any) -> bool:
 def _is_number(value: Any) -> bool:
     # value - value is 0.0 only for finite floats (NaN and the infinities give NaN).
     return _is_integer(value) or (type(value) is float and value - value == 0.0)
+
+
+# The fast readers' upper bound for numbers that have no maximum: finite floats are below it.
+_INFINITY = float("inf")
 
 
 def _text(value: Any) -> str:
@@ -393,7 +396,7 @@ def _check_int_in(low: int, high: int, value: Any, strict: bool, depth: int) -> 
     raise _expected("an integer", value)
 
 
-def _int_checker(low: int, high: int) -> Checker:
+def _int_checker(low: int, high: int) -> _Checker:
     return functools.partial(_check_int_in, low, high)
 
 
@@ -414,7 +417,7 @@ def _check_const(expected: str, value: Any, strict: bool, depth: int) -> str:
     raise _expected(json.dumps(expected), value, right_type=type(value) is str)
 
 
-def _const_checker(expected: str) -> Checker:
+def _const_checker(expected: str) -> _Checker:
     return functools.partial(_check_const, expected)
 
 
@@ -425,11 +428,15 @@ def _check_choice(choices: Sequence[str], open_in_tolerant: bool, value: Any, st
     raise _expected(f"one of {listed}", value, right_type=type(value) is str)
 
 
-def _choice_checker(choices: Sequence[str], *, open_in_tolerant: bool) -> Checker:
+def _choice_checker(choices: Sequence[str], *, open_in_tolerant: bool) -> _Checker:
     """Check a string from a set; with open_in_tolerant, keep an unknown one unless strict."""
     return functools.partial(_check_choice, tuple(choices), open_in_tolerant)
 
 
+_STATUS_BY_VALUE: Dict[str, FineTuningJobStatus] = {m.value: m for m in FineTuningJobStatus}
+_TERMINAL = frozenset(
+    [FineTuningJobStatus.SUCCEEDED.value, FineTuningJobStatus.FAILED.value, FineTuningJobStatus.CANCELLED.value]
+)
 _check_status_text = _choice_checker(list(_STATUS_BY_VALUE), open_in_tolerant=True)
 
 
@@ -450,7 +457,7 @@ def _check_auto_int(low: int, high: Optional[int], value: Any, strict: bool, dep
     raise _expected(what, value, right_type=type(value) in (int, str))
 
 
-def _auto_or_int(low: int, high: Optional[int] = None) -> Checker:
+def _auto_or_int(low: int, high: Optional[int] = None) -> _Checker:
     return functools.partial(_check_auto_int, low, high)
 
 
@@ -464,7 +471,7 @@ def _check_auto_number(
     raise _expected(f'"auto" or a number {text}', value, right_type=type(value) in (int, float, str))
 
 
-def _auto_or_number(above: float, at_most: Optional[float], text: str) -> Checker:
+def _auto_or_number(above: float, at_most: Optional[float], text: str) -> _Checker:
     """Check "auto" or a finite number > above (and <= at_most); text states the bound."""
     return functools.partial(_check_auto_number, above, at_most, text)
 
@@ -571,55 +578,93 @@ def _thaw(value: Any) -> Any:
     return value  # not JSON data: the reader that gets it next reports it
 
 
+def _loads(text: Any) -> Any:
+    """Parse JSON text; raise _Invalid (at the root) for text that is not JSON."""
+
+    def fail(message: str) -> _Invalid:
+        return _problem(message, text)
+
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise fail(f"expected JSON text (str, bytes or bytearray), got {_preview(text)}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except UnicodeDecodeError as exc:
+        raise fail(f"invalid {exc.encoding.upper()} at byte {exc.start}") from None
+    except RecursionError:
+        raise fail(f"nested deeper than {MAX_DEPTH} levels") from None
+    except ValueError:  # the one left: an integer past Python's digit limit (worded per version)
+        raise fail(f"invalid JSON: an integer of more than {MAX_INT_DIGITS} digits") from None
+
+
 # ---------------------------------------------------------------------------
 # Fields and the reader shared by every class
 # ---------------------------------------------------------------------------
 
-# When a key may be missing or null: never, in the tolerant reader only, or always.
-_NEVER, _TOLERANT, _ALWAYS = 0, 1, 2
+# When a key may be missing and when it may be null, in each reader (CONTRACT.md section 4).
+# "Not given" (missing, or null where null is allowed) is stored as None. The required-nullable
+# keys are the schema's `R N` keys: the writer writes their None as null, every other None is
+# left out, so the output never holds a null the schema forbids.
+#
+#                         tolerant reader       strict reader
+#   made by               missing  null         missing  null     None written as
+#   _required             no       no           no       no       (never None)
+#   _required_nullable    yes      yes          no       yes      null
+#   _tolerated            yes      yes          no       no       nothing
+#   _optional             yes      yes          yes      no       nothing
+#   _nullable             yes      yes          yes      yes      nothing
+#
+# _tolerated keys are required by the schema but left out or sent as null by the live API.
+
+
+class _Presence(NamedTuple):
+    """Whether a key may be missing and whether it may be null, in one reader."""
+
+    missing: bool
+    null: bool
 
 
 class _Field(NamedTuple):
     key: str
-    check: Checker
-    missing: int  # _NEVER, _TOLERANT or _ALWAYS
-    null: int
+    check: _Checker
+    tolerant: _Presence
+    strict: _Presence
+    writes_null: bool  # None is written as null (required-nullable keys)
     dump: Optional[Callable[[Any], Any]]  # None: the stored value is already JSON data
     model: Optional[type]  # the nested class the constructor wants here
     many: bool = False  # a tuple of model instances
 
-    @property
-    def writes_null(self) -> bool:
-        # The schema's required-nullable keys are written as null; other Nones are left out.
-        return self.missing == _TOLERANT and self.null == _ALWAYS
+
+_NO, _YES = _Presence(missing=False, null=False), _Presence(missing=True, null=True)
 
 
-def _required(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _NEVER, _NEVER, dump, None)
+def _required(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _NO, _NO, False, dump, None)
 
 
-def _required_nullable(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _TOLERANT, _ALWAYS, dump, None)
+def _required_nullable(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _YES, _Presence(missing=False, null=True), True, dump, None)
 
 
-def _tolerated(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    """A key the schema requires but the live API leaves out or sends as null."""
-    return _Field(key, check, _TOLERANT, _TOLERANT, dump, None)
+def _tolerated(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _YES, _NO, False, dump, None)
 
 
-def _optional(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _ALWAYS, _TOLERANT, dump, None)
+def _optional(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _YES, _Presence(missing=True, null=False), False, dump, None)
 
 
-def _nullable(key: str, check: Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _ALWAYS, _ALWAYS, dump, None)
+def _nullable(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
+    return _Field(key, check, _YES, _YES, False, dump, None)
 
 
-def _reader_specs(fields: Sequence[_Field]) -> Tuple[Tuple[Tuple[str, Checker, bool, bool], ...], ...]:
+def _reader_specs(fields: Sequence[_Field]) -> Tuple[Tuple[Tuple[str, _Checker, bool, bool], ...], ...]:
     """Return the checked reader's rows (key, checker, missing allowed, null allowed) for each
-    mode: tolerant, then strict."""
-    return tuple(
-        tuple((f.key, f.check, f.missing >= mode, f.null >= mode) for f in fields) for mode in (_TOLERANT, _ALWAYS)
+    mode: tolerant, then strict (indexed by the reader's strict flag)."""
+    return (
+        tuple((f.key, f.check, f.tolerant.missing, f.tolerant.null) for f in fields),
+        tuple((f.key, f.check, f.strict.missing, f.strict.null) for f in fields),
     )
 
 
@@ -660,58 +705,56 @@ def _instance(cls: Type[_T], values: Dict[str, Any]) -> _T:
 class _Model:
     """What every class of the module shares: the readers, the writer and the constructor check.
 
-    The table of fields drives the checked reader (both modes, every problem reported) and the
-    writer. The classes every supervised or DPO job is made of also have a fast reader for the
-    tolerant mode and a writer of their own, unrolled by hand: see _read_fast below.
+    A class is described once, by its annotations and its table of fields (_FIELDS). The table
+    drives the checked reader (both modes, every problem reported at its path) and the
+    reference writer below. Each class also has a fast reader for the tolerant mode and a
+    writer of its own, generated from the same table by tools/generate.py into the generated
+    section of this file; property tests hold them to the table-driven ones.
     """
 
     _FIELDS: ClassVar[Tuple[_Field, ...]] = ()
     _OPEN: ClassVar[bool] = False  # unknown keys are content, allowed by the strict reader too
-    _specs: ClassVar[Tuple[Tuple[Tuple[str, Checker, bool, bool], ...], ...]]
-    _known: ClassVar[frozenset]  # type: ignore[type-arg]
+    # (type key, known types): an object of a type the module does not know is kept whole as
+    # opaque JSON by the tolerant reader, every member but the type in extra.
+    _OPAQUE_UNLESS_KNOWN: ClassVar[Optional[Tuple[str, Tuple[str, ...]]]] = None
+    # The tolerant mode's fast reader, set by the generated section: it raises _Invalid, with no
+    # problems, at anything it does not take, and the checked reader then reads the object.
+    _read_fast: ClassVar[Optional[Callable[[Any, int], Any]]] = None
+    _specs: ClassVar[Tuple[Tuple[Tuple[str, _Checker, bool, bool], ...], ...]]
     _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
     _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     _cross_field: ClassVar[bool]
-    _fast: ClassVar[bool]  # the class has a fast reader of its own (a property test turns it off)
     extra: Mapping[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         # Derive the reader's and writer's tables once from the one list of fields.
         cls._specs = _reader_specs(cls._FIELDS)
-        cls._known = frozenset(f.key for f in cls._FIELDS)
         cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null)
         cls._dumps = tuple((f.key, f.dump) for f in cls._FIELDS if f.dump is not None)
         cls._cross_field = cls._check_whole.__func__ is not _Model._check_whole.__func__  # type: ignore[attr-defined]
-        cls._fast = "_read_fast" in cls.__dict__
 
     @classmethod
     def _read(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
         """Check data (JSON, the object at nesting level depth) and build an instance."""
-        if cls._fast and not strict:
+        fast = cls._read_fast
+        if fast is not None and not strict:
             try:
-                return cls._read_fast(data, depth)
+                return fast(data, depth)  # type: ignore[no-any-return]
             except _Invalid:
                 pass  # the checked reader finds every problem and reports it at its path
         return cls._read_checked(data, strict, depth)
-
-    @classmethod
-    def _read_fast(cls: Type[_T], data: Any, depth: int) -> _T:
-        """Read data in the tolerant mode; raise _Invalid, its problems unused, at any problem.
-
-        The classes every supervised or DPO job is made of have one of their own, unrolled by
-        hand. It tests each field as the first line of its checker does and calls the checker
-        for anything else, so every rule stays in the checkers; at any problem the checked
-        reader reads the object again and reports each problem at its path. A property test
-        holds both readers to the same objects and errors. Other classes read by their table.
-        """
-        return cls._read_checked(data, False, depth)
 
     @classmethod
     def _read_checked(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
         """Read data by the table of fields, collecting every problem."""
         if not isinstance(data, dict):
             raise _expected("an object", data)
+        opaque = cls._OPAQUE_UNLESS_KNOWN
+        if opaque is not None and not strict:
+            kind = data.get(opaque[0])
+            if type(kind) is str and kind not in opaque[1]:
+                return _read_opaque(cls, data, depth)
         rest = dict(data)  # once the known keys are taken out: the unknown ones, in order
         take = rest.pop
         values: Dict[str, Any] = {}
@@ -845,8 +888,9 @@ class _Model:
 
     def to_dict(self) -> Dict[str, Any]:
         """Return the canonical JSON data: known keys in the API's order, then unknown keys."""
-        # The instance dict holds the fields in the API's order (the reader builds it so), then
-        # extra. One comprehension keeps what is written; nested values are converted after.
+        # The reference writer, driven by the table; each class's own writer (generated) writes
+        # the same, faster. The instance dict holds the fields in the API's order (the reader
+        # builds it so), then extra: keep what is written, then convert the nested values.
         nulls = self._nulls
         out = {key: value for key, value in self.__dict__.items() if value is not None or key in nulls}
         extra = out.pop("extra")
@@ -868,6 +912,15 @@ _MISSING: Any = object()
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
 
 
+def _read_opaque(cls: Type[_T], data: Dict[Any, Any], depth: int) -> _T:
+    """Keep an object of a type the module does not know whole: its type, the rest as JSON."""
+    key = cls._OPAQUE_UNLESS_KNOWN[0]  # type: ignore[index]
+    values: Dict[str, Any] = dict.fromkeys([f.key for f in cls._FIELDS])
+    values[key] = _text(data[key])
+    values["extra"] = _check_json({name: value for name, value in data.items() if name != key}, depth)
+    return _instance(cls, values)
+
+
 def _dump_from_python(value: Any, model: type, many: bool) -> Any:
     """Turn the constructor's nested instances into JSON data; a dict is not an instance."""
     if not many:
@@ -883,26 +936,6 @@ def _dump_from_python(value: Any, model: type, many: bool) -> Any:
     if problems:
         raise _Invalid(problems)
     return _dump_models(value)
-
-
-def _loads(text: Any) -> Any:
-    """Parse JSON text; raise _Invalid (at the root) for text that is not JSON."""
-
-    def fail(message: str) -> _Invalid:
-        return _problem(message, text)
-
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise fail(f"expected JSON text (str, bytes or bytearray), got {_preview(text)}")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise fail(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    except UnicodeDecodeError as exc:
-        raise fail(f"invalid {exc.encoding.upper()} at byte {exc.start}") from None
-    except RecursionError:
-        raise fail(f"nested deeper than {MAX_DEPTH} levels") from None
-    except ValueError:  # the one left: an integer past Python's digit limit (worded per version)
-        raise fail(f"invalid JSON: an integer of more than {MAX_INT_DIGITS} digits") from None
 
 
 def _check_models(model: Type["_Model"], limit: Optional[int], value: Any, strict: bool, depth: int) -> Tuple[Any, ...]:
@@ -922,9 +955,17 @@ def _check_models(model: Type["_Model"], limit: Optional[int], value: Any, stric
     return tuple(items)
 
 
-def _models_checker(model: Type["_Model"], limit: Optional[int] = None) -> Checker:
+def _models_checker(model: Type["_Model"], limit: Optional[int] = None) -> _Checker:
     """Check an array of model objects (at most limit of them) and return a tuple."""
     return functools.partial(_check_models, model, limit)
+
+
+def _read_array(read: Callable[[Any, int], _T], value: Any, limit: Optional[int], depth: int) -> Tuple[_T, ...]:
+    """Read an array of objects (at most limit of them) with a fast reader; value is at depth."""
+    if type(value) is not list or (limit is not None and len(value) > limit):
+        raise _Invalid([])
+    inner = depth + 1
+    return tuple([read(item, inner) for item in value])
 
 
 # ---------------------------------------------------------------------------
@@ -944,13 +985,8 @@ _check_integration_type = _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=T
 _check_job_object = _const_checker("fine_tuning.job")
 _check_list_object = _const_checker("list")
 
-Auto = Union[str, int, None]
-AutoNumber = Union[str, int, float, None]
-
-# The fast readers and writers below are unrolled by hand: each line tests one field the way
-# the first line of its checker does, and calls the checker for anything else (see _Model).
-# `v` is the value of the field at hand; a class without a fast reader is read by its table.
-_INFINITY = float("inf")
+_Auto = Union[str, int, None]
+_AutoNumber = Union[str, int, float, None]
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -968,89 +1004,14 @@ class FineTuningJobError(_Model):
         _required_nullable("param", _check_str),
     )
 
-    @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "FineTuningJobError":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        take = rest.pop
-        values = {
-            "code": v if type(v := take("code", None)) is str and v.isascii() else _text(v),
-            "message": v if type(v := take("message", None)) is str and v.isascii() else _text(v),
-            "param": v if (v := take("param", None)) is None or (type(v) is str and v.isascii()) else _text(v),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
-
-    def to_dict(self) -> Dict[str, Any]:
-        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-        extra = out.pop("extra")
-        return _with_extra(out, extra) if extra._data else out
-
-
-def _read_hyperparameters_fast(cls: Type[_T], data: Any, depth: int) -> _T:
-    """Read the hyperparameters of the job, the supervised or the DPO method quickly (see
-    _Model._read_fast); DPO's lead with beta."""
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {}
-    if cls is DpoHyperparameters:
-        values["beta"] = (
-            v
-            if (v := take("beta", None)) is None
-            or (type(v) is float and 0.0 < v <= MAX_BETA)
-            or (type(v) is str and v == "auto")
-            else _check_beta(v, False, inner)
-        )
-    values["batch_size"] = (
-        v
-        if (v := take("batch_size", None)) is None
-        or (type(v) is int and 1 <= v <= MAX_BATCH_SIZE)
-        or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner)
-    )
-    values["learning_rate_multiplier"] = (
-        v
-        if (v := take("learning_rate_multiplier", None)) is None
-        or (type(v) is float and 0.0 < v < _INFINITY)
-        or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner)
-    )
-    values["n_epochs"] = (
-        v
-        if (v := take("n_epochs", None)) is None
-        or (type(v) is int and 1 <= v <= MAX_EPOCHS)
-        or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner)
-    )
-    values["extra"] = cls._read_unknown(rest, False, depth) if rest else _EMPTY
-    return _instance(cls, values)
-
-
-def _write_hyperparameters(self: Any) -> Dict[str, Any]:
-    """Return the hyperparameters of the job, the supervised or the DPO method as JSON data."""
-    out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-    extra = out.pop("extra")
-    if "beta" in out and out["beta"] is None:
-        del out["beta"]
-    if out["batch_size"] is None:
-        del out["batch_size"]
-    if out["learning_rate_multiplier"] is None:
-        del out["learning_rate_multiplier"]
-    if out["n_epochs"] is None:
-        del out["n_epochs"]
-    return _with_extra(out, extra) if extra._data else out
-
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Hyperparameters(_Model):
     """The job-level hyperparameters ("auto" or a number each; sent for supervised jobs)."""
 
-    batch_size: Auto = None
-    learning_rate_multiplier: AutoNumber = None
-    n_epochs: Auto = None
+    batch_size: _Auto = None
+    learning_rate_multiplier: _AutoNumber = None
+    n_epochs: _Auto = None
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
@@ -1058,17 +1019,15 @@ class Hyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
-    _read_fast = classmethod(_read_hyperparameters_fast)  # type: ignore[var-annotated]
-    to_dict = _write_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class SupervisedHyperparameters(_Model):
     """The hyperparameters of the supervised method."""
 
-    batch_size: Auto = None
-    learning_rate_multiplier: AutoNumber = None
-    n_epochs: Auto = None
+    batch_size: _Auto = None
+    learning_rate_multiplier: _AutoNumber = None
+    n_epochs: _Auto = None
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
@@ -1076,18 +1035,16 @@ class SupervisedHyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
-    _read_fast = classmethod(_read_hyperparameters_fast)  # type: ignore[var-annotated]
-    to_dict = _write_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class DpoHyperparameters(_Model):
     """The hyperparameters of the DPO method, with beta."""
 
-    beta: AutoNumber = None
-    batch_size: Auto = None
-    learning_rate_multiplier: AutoNumber = None
-    n_epochs: Auto = None
+    beta: _AutoNumber = None
+    batch_size: _Auto = None
+    learning_rate_multiplier: _AutoNumber = None
+    n_epochs: _Auto = None
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
@@ -1096,21 +1053,19 @@ class DpoHyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
-    _read_fast = classmethod(_read_hyperparameters_fast)  # type: ignore[var-annotated]
-    to_dict = _write_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class ReinforcementHyperparameters(_Model):
     """The hyperparameters of the reinforcement method."""
 
-    batch_size: Auto = None
-    learning_rate_multiplier: AutoNumber = None
-    n_epochs: Auto = None
+    batch_size: _Auto = None
+    learning_rate_multiplier: _AutoNumber = None
+    n_epochs: _Auto = None
     reasoning_effort: Optional[str] = None
-    compute_multiplier: AutoNumber = None
-    eval_interval: Auto = None
-    eval_samples: Auto = None
+    compute_multiplier: _AutoNumber = None
+    eval_interval: _Auto = None
+    eval_samples: _Auto = None
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
@@ -1145,33 +1100,6 @@ class Grader(_Model):
         return self.type in _GRADER_TYPES
 
 
-def _read_block_fast(cls: Type[_T], data: Any, depth: int) -> _T:
-    """Read a supervised or DPO method block quickly (see _Model._read_fast)."""
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    hyperparameters = cls._FIELDS[0].model  # the block's one field: its hyperparameters class
-    values = {
-        "hyperparameters": v
-        if (v := rest.pop("hyperparameters", None)) is None
-        else hyperparameters._read_fast(v, depth + 1),  # type: ignore[union-attr]
-        "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    return _instance(cls, values)
-
-
-def _write_block(self: Any) -> Dict[str, Any]:
-    """Return a supervised or DPO method block as JSON data."""
-    out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-    extra = out.pop("extra")
-    hyperparameters = out["hyperparameters"]
-    if hyperparameters is None:
-        del out["hyperparameters"]
-    else:
-        out["hyperparameters"] = hyperparameters.to_dict()
-    return _with_extra(out, extra) if extra._data else out
-
-
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class SupervisedMethod(_Model):
     """The supervised method's configuration."""
@@ -1180,9 +1108,6 @@ class SupervisedMethod(_Model):
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (_model_field(_optional("hyperparameters", SupervisedHyperparameters._read), SupervisedHyperparameters),)
-
-    _read_fast = classmethod(_read_block_fast)  # type: ignore[var-annotated]
-    to_dict = _write_block
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1193,9 +1118,6 @@ class DpoMethod(_Model):
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (_model_field(_optional("hyperparameters", DpoHyperparameters._read), DpoHyperparameters),)
-
-    _read_fast = classmethod(_read_block_fast)  # type: ignore[var-annotated]
-    to_dict = _write_block
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1230,25 +1152,6 @@ class Method(_Model):
     )
 
     @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "Method":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        take, inner = rest.pop, depth + 1
-        values = {
-            "type": v
-            if type(v := take("type", None)) is str and v in _METHOD_TYPES
-            else _check_method_type(v, False, inner),
-            "supervised": v if (v := take("supervised", None)) is None else SupervisedMethod._read_fast(v, inner),
-            "dpo": v if (v := take("dpo", None)) is None else DpoMethod._read_fast(v, inner),
-            "reinforcement": v
-            if (v := take("reinforcement", None)) is None
-            else ReinforcementMethod._read(v, False, inner),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
-
-    @classmethod
     def _check_whole(
         cls, values: Dict[str, Any], data: Dict[str, Any], strict: bool, problems: List[ErrorDetail]
     ) -> None:
@@ -1262,25 +1165,6 @@ class Method(_Model):
                 problems.append(ErrorDetail((name,), "required key missing", None))
             elif name != kind and values.get(name) is not None:
                 problems.append(ErrorDetail((name,), f"not allowed when type is {json.dumps(kind)}", data[name]))
-
-    def to_dict(self) -> Dict[str, Any]:
-        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-        extra = out.pop("extra")
-        # Unrolled, with the blocks' writer called directly: this runs for nearly every job.
-        supervised, dpo, reinforcement = out["supervised"], out["dpo"], out["reinforcement"]
-        if supervised is None:
-            del out["supervised"]
-        else:
-            out["supervised"] = _write_block(supervised)
-        if dpo is None:
-            del out["dpo"]
-        else:
-            out["dpo"] = _write_block(dpo)
-        if reinforcement is None:
-            del out["reinforcement"]
-        else:
-            out["reinforcement"] = reinforcement.to_dict()
-        return _with_extra(out, extra) if extra._data else out
 
     @property
     def is_known(self) -> bool:
@@ -1305,35 +1189,6 @@ class WandbIntegration(_Model):
         _optional("tags", _check_str_tuple, list),
     )
 
-    @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "WandbIntegration":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        take = rest.pop
-        values = {
-            "project": v if type(v := take("project", None)) is str and v.isascii() else _text(v),
-            "name": v if (v := take("name", None)) is None or (type(v) is str and v.isascii()) else _text(v),
-            "entity": v if (v := take("entity", None)) is None or (type(v) is str and v.isascii()) else _text(v),
-            "tags": v if (v := take("tags", None)) is None else _check_str_tuple(v, False, depth + 1),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
-
-    def to_dict(self) -> Dict[str, Any]:
-        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-        extra = out.pop("extra")
-        if out["name"] is None:
-            del out["name"]
-        if out["entity"] is None:
-            del out["entity"]
-        tags = out["tags"]
-        if tags is None:
-            del out["tags"]
-        else:
-            out["tags"] = list(tags)
-        return _with_extra(out, extra) if extra._data else out
-
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class Integration(_Model):
@@ -1343,45 +1198,11 @@ class Integration(_Model):
     wandb: Optional[WandbIntegration] = None
     extra: Mapping[str, Any] = _EMPTY
 
+    _OPAQUE_UNLESS_KNOWN = ("type", _INTEGRATION_TYPES)
     _FIELDS = (
         _required("type", _check_integration_type),
         _model_field(_required("wandb", WandbIntegration._read), WandbIntegration),
     )
-
-    @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "Integration":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        take = rest.pop
-        kind = take("type", None)
-        if not (type(kind) is str and kind == "wandb"):
-            return cls._read_checked(data, False, depth)
-        values = {
-            "type": kind,
-            "wandb": WandbIntegration._read_fast(take("wandb", None), depth + 1),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
-
-    @classmethod
-    def _read_checked(cls, data: Any, strict: bool, depth: int) -> "Integration":
-        kind = data.get("type") if isinstance(data, dict) else None
-        if strict or type(kind) is not str or kind in _INTEGRATION_TYPES:
-            return super()._read_checked(data, strict, depth)
-        # An integration of a type the module does not know is kept whole, as opaque JSON.
-        rest = _check_json({key: value for key, value in data.items() if key != "type"}, depth)
-        return _instance(cls, {"type": _text(kind), "wandb": None, "extra": rest})
-
-    def to_dict(self) -> Dict[str, Any]:
-        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-        extra = out.pop("extra")
-        wandb = out["wandb"]
-        if wandb is None:
-            del out["wandb"]
-        else:
-            out["wandb"] = wandb.to_dict()
-        return _with_extra(out, extra) if extra._data else out
 
     @property
     def is_known(self) -> bool:
@@ -1399,21 +1220,15 @@ def _check_job_error(value: Any, strict: bool, depth: int) -> Optional[FineTunin
 
 _check_integrations = _models_checker(Integration, MAX_INTEGRATIONS)
 _status_value = operator.attrgetter("_value_")
-
-
-def _read_models_fast(model: Type[_T], value: Any, limit: Optional[int], depth: int) -> Tuple[_T, ...]:
-    """Read an array of model objects quickly (see _Model._read_fast); value is at depth."""
-    if type(value) is not list or (limit is not None and len(value) > limit):
-        raise _Invalid([])
-    read, inner = model._read_fast, depth + 1
-    return tuple([read(item, inner) for item in value])
-
-
 _UTC = datetime.timezone.utc
 
 
 def _datetime(timestamp: Optional[int]) -> Optional[datetime.datetime]:
     return None if timestamp is None else datetime.datetime.fromtimestamp(timestamp, _UTC)
+
+
+def _plain_strings(value: "FrozenDict[str]") -> Dict[str, str]:
+    return dict(value._data)
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1461,101 +1276,8 @@ class FineTuningJob(_Model):
         _model_field(_nullable("integrations", _check_integrations), Integration, many=True),
         _nullable("estimated_finish", _check_timestamp),
         _model_field(_optional("method", Method._read), Method),
-        _nullable("metadata", _check_metadata, _thaw),
+        _nullable("metadata", _check_metadata, _plain_strings),
     )
-
-    @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "FineTuningJob":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        take, inner = rest.pop, depth + 1
-        values = {
-            "id": v if type(v := take("id", None)) is str and v.isascii() else _text(v),
-            "created_at": v
-            if type(v := take("created_at", None)) is int and 0 <= v <= MAX_TIMESTAMP
-            else _check_timestamp(v, False, inner),
-            "error": v if (v := take("error", None)) is None else _check_job_error(v, False, inner),
-            "fine_tuned_model": v
-            if (v := take("fine_tuned_model", None)) is None or (type(v) is str and v.isascii())
-            else _text(v),
-            "finished_at": v
-            if (v := take("finished_at", None)) is None or (type(v) is int and 0 <= v <= MAX_TIMESTAMP)
-            else _check_timestamp(v, False, inner),
-            "hyperparameters": v
-            if (v := take("hyperparameters", None)) is None
-            else Hyperparameters._read_fast(v, inner),
-            "model": v if type(v := take("model", None)) is str and v.isascii() else _text(v),
-            "object": v
-            if type(v := take("object", None)) is str and v == "fine_tuning.job"
-            else _check_job_object(v, False, inner),
-            "organization_id": v
-            if (v := take("organization_id", None)) is None or (type(v) is str and v.isascii())
-            else _text(v),
-            "result_files": v if (v := take("result_files", None)) is None else _check_str_tuple(v, False, inner),
-            "status": _check_status(take("status", None), False, inner),
-            "trained_tokens": v
-            if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= MAX_TOKENS)
-            else _check_tokens(v, False, inner),
-            "training_file": v if type(v := take("training_file", None)) is str and v.isascii() else _text(v),
-            "validation_file": v
-            if (v := take("validation_file", None)) is None or (type(v) is str and v.isascii())
-            else _text(v),
-            "seed": v
-            if (v := take("seed", None)) is None or (type(v) is int and 0 <= v <= MAX_SEED)
-            else _check_seed(v, False, inner),
-            "integrations": v
-            if (v := take("integrations", None)) is None
-            else _read_models_fast(Integration, v, MAX_INTEGRATIONS, inner),
-            "estimated_finish": v
-            if (v := take("estimated_finish", None)) is None or (type(v) is int and 0 <= v <= MAX_TIMESTAMP)
-            else _check_timestamp(v, False, inner),
-            "method": v if (v := take("method", None)) is None else Method._read_fast(v, inner),
-            "metadata": v if (v := take("metadata", None)) is None else _check_metadata(v, False, inner),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
-
-    def to_dict(self) -> Dict[str, Any]:
-        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-        extra = out.pop("extra")
-        # Values that are JSON data as stored (strings, integers, nulls written as null) stay.
-        error = out["error"]
-        if error is not None:
-            out["error"] = error.to_dict()
-        hyperparameters = out["hyperparameters"]
-        if hyperparameters is None:
-            del out["hyperparameters"]
-        else:
-            out["hyperparameters"] = _write_hyperparameters(hyperparameters)  # its to_dict, without the lookup
-        if out["organization_id"] is None:
-            del out["organization_id"]
-        result_files = out["result_files"]
-        if result_files is None:
-            del out["result_files"]
-        else:
-            out["result_files"] = list(result_files)
-        out["status"] = out["status"]._value_
-        if out["seed"] is None:
-            del out["seed"]
-        integrations = out["integrations"]
-        if integrations is None:
-            del out["integrations"]
-        else:
-            out["integrations"] = [integration.to_dict() for integration in integrations]
-        if out["estimated_finish"] is None:
-            del out["estimated_finish"]
-        method = out["method"]
-        if method is None:
-            del out["method"]
-        else:
-            out["method"] = method.to_dict()
-        metadata = out["metadata"]
-        if metadata is None:
-            del out["metadata"]
-        else:
-            out["metadata"] = dict(metadata._data)
-        return _with_extra(out, extra) if extra._data else out
 
     @property
     def is_terminal(self) -> bool:
@@ -1590,6 +1312,13 @@ class FineTuningJob(_Model):
         return duration if duration is not None else now - self.created_datetime
 
 
+# ---------------------------------------------------------------------------
+# The list pages
+# ---------------------------------------------------------------------------
+
+_check_jobs = _models_checker(FineTuningJob)
+
+
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
 class FineTuningJobList(_Model):
     """A page of jobs (``GET /fine_tuning/jobs``): ``{"object": "list", "data": [...], "has_more": ...}``."""
@@ -1601,33 +1330,562 @@ class FineTuningJobList(_Model):
 
     _FIELDS = (
         _required("object", _check_list_object),
-        _model_field(_required("data", _models_checker(FineTuningJob)), FineTuningJob, many=True),
+        _model_field(_required("data", _check_jobs), FineTuningJob, many=True),
         _tolerated("has_more", _check_bool),
     )
 
-    @classmethod
-    def _read_fast(cls, data: Any, depth: int) -> "FineTuningJobList":
-        if type(data) is not dict:
-            raise _Invalid([])
-        rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-        take, inner = rest.pop, depth + 1
-        values = {
-            "object": v
-            if type(v := take("object", None)) is str and v == "list"
-            else _check_list_object(v, False, inner),
-            "data": _read_models_fast(FineTuningJob, take("data", None), None, inner),
-            "has_more": v if (v := take("has_more", None)) is None or type(v) is bool else _check_bool(v, False, inner),
-            "extra": cls._read_unknown(rest, False, depth) if rest else _EMPTY,
-        }
-        return _instance(cls, values)
 
-    def to_dict(self) -> Dict[str, Any]:
-        out = self.__dict__.copy()  # the fields in the API's order (see _instance), then extra
-        extra = out.pop("extra")
-        out["data"] = [job.to_dict() for job in out["data"]]
-        if out["has_more"] is None:
-            del out["has_more"]
-        return _with_extra(out, extra) if extra._data else out
+# BEGIN GENERATED CODE by tools/generate.py from the tables of fields above: do not edit by hand
+
+# The tolerant mode's fast reader and the writer of every class, from its table of fields.
+# A reader takes a field as plain when it passes the first test of the field's checker, with the
+# checker's bounds written in, and calls the checker for anything else; it raises _Invalid,
+# with no problems, at anything it does not take, and _Model._read then reads the object by its
+# table, which reports every problem at its path. `v` is the value of the field at hand and
+# `inner` the nesting level of the values of this object. A writer copies the instance dict
+# (the fields in the API's order, then extra), leaves out the Nones that are not written as
+# null, and converts the values that are not JSON data as stored.
+
+
+def _read_fine_tuning_job_error(data: Any, depth: int) -> FineTuningJobError:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "code": v if type(v := take("code", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "param": v
+        if (v := take("param", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "extra": FineTuningJobError._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(FineTuningJobError, values)
+
+
+def _write_fine_tuning_job_error(obj: FineTuningJobError) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_hyperparameters(data: Any, depth: int) -> Hyperparameters:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= 256)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= 50)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "extra": Hyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(Hyperparameters, values)
+
+
+def _write_hyperparameters(obj: Hyperparameters) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_supervised_hyperparameters(data: Any, depth: int) -> SupervisedHyperparameters:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= 256)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= 50)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "extra": SupervisedHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(SupervisedHyperparameters, values)
+
+
+def _write_supervised_hyperparameters(obj: SupervisedHyperparameters) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_dpo_hyperparameters(data: Any, depth: int) -> DpoHyperparameters:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "beta": v
+        if (v := take("beta", None)) is None or (type(v) is float and 0 < v <= 2) or (type(v) is str and v == "auto")
+        else _check_beta(v, False, inner),
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= 256)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= 50)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "extra": DpoHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(DpoHyperparameters, values)
+
+
+def _write_dpo_hyperparameters(obj: DpoHyperparameters) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["beta"] is None:
+        del out["beta"]
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_reinforcement_hyperparameters(data: Any, depth: int) -> ReinforcementHyperparameters:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= 256)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= 50)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "reasoning_effort": v
+        if (v := take("reasoning_effort", None)) is None or (type(v) is str and v in _REASONING_EFFORTS)
+        else _check_effort(v, False, inner),
+        "compute_multiplier": v
+        if (v := take("compute_multiplier", None)) is None
+        or (type(v) is float and 1e-05 < v <= 10)
+        or (type(v) is str and v == "auto")
+        else _check_compute(v, False, inner),
+        "eval_interval": v
+        if (v := take("eval_interval", None)) is None or (type(v) is int and v >= 1) or (type(v) is str and v == "auto")
+        else _check_eval(v, False, inner),
+        "eval_samples": v
+        if (v := take("eval_samples", None)) is None or (type(v) is int and v >= 1) or (type(v) is str and v == "auto")
+        else _check_eval(v, False, inner),
+        "extra": ReinforcementHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(ReinforcementHyperparameters, values)
+
+
+def _write_reinforcement_hyperparameters(obj: ReinforcementHyperparameters) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    if out["reasoning_effort"] is None:
+        del out["reasoning_effort"]
+    if out["compute_multiplier"] is None:
+        del out["compute_multiplier"]
+    if out["eval_interval"] is None:
+        del out["eval_interval"]
+    if out["eval_samples"] is None:
+        del out["eval_samples"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_grader(data: Any, depth: int) -> Grader:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "type": v
+        if type(v := take("type", None)) is str and v in _GRADER_TYPES
+        else _check_grader_type(v, False, inner),
+        "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "extra": Grader._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(Grader, values)
+
+
+def _write_grader(obj: Grader) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_supervised_method(data: Any, depth: int) -> SupervisedMethod:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "hyperparameters": v
+        if (v := take("hyperparameters", None)) is None
+        else _read_supervised_hyperparameters(v, inner),
+        "extra": SupervisedMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(SupervisedMethod, values)
+
+
+def _write_supervised_method(obj: SupervisedMethod) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["hyperparameters"]) is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = _write_supervised_hyperparameters(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_dpo_method(data: Any, depth: int) -> DpoMethod:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_dpo_hyperparameters(v, inner),
+        "extra": DpoMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(DpoMethod, values)
+
+
+def _write_dpo_method(obj: DpoMethod) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["hyperparameters"]) is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = _write_dpo_hyperparameters(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_reinforcement_method(data: Any, depth: int) -> ReinforcementMethod:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "grader": _read_grader(take("grader", None), inner),
+        "hyperparameters": v
+        if (v := take("hyperparameters", None)) is None
+        else _read_reinforcement_hyperparameters(v, inner),
+        "extra": ReinforcementMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(ReinforcementMethod, values)
+
+
+def _write_reinforcement_method(obj: ReinforcementMethod) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["grader"]) is None:
+        del out["grader"]
+    else:
+        out["grader"] = _write_grader(v)
+    if (v := out["hyperparameters"]) is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = _write_reinforcement_hyperparameters(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_method(data: Any, depth: int) -> Method:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "type": v
+        if type(v := take("type", None)) is str and v in _METHOD_TYPES
+        else _check_method_type(v, False, inner),
+        "supervised": v if (v := take("supervised", None)) is None else _read_supervised_method(v, inner),
+        "dpo": v if (v := take("dpo", None)) is None else _read_dpo_method(v, inner),
+        "reinforcement": v if (v := take("reinforcement", None)) is None else _read_reinforcement_method(v, inner),
+        "extra": Method._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    problems: List[ErrorDetail] = []
+    Method._check_whole(values, data, False, problems)
+    if problems:
+        raise _Invalid(problems)
+    return _instance(Method, values)
+
+
+def _write_method(obj: Method) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["supervised"]) is None:
+        del out["supervised"]
+    else:
+        out["supervised"] = _write_supervised_method(v)
+    if (v := out["dpo"]) is None:
+        del out["dpo"]
+    else:
+        out["dpo"] = _write_dpo_method(v)
+    if (v := out["reinforcement"]) is None:
+        del out["reinforcement"]
+    else:
+        out["reinforcement"] = _write_reinforcement_method(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_wandb_integration(data: Any, depth: int) -> WandbIntegration:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "project": v if type(v := take("project", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "name": v
+        if (v := take("name", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "entity": v
+        if (v := take("entity", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "tags": v if (v := take("tags", None)) is None else _check_str_tuple(v, False, inner),
+        "extra": WandbIntegration._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(WandbIntegration, values)
+
+
+def _write_wandb_integration(obj: WandbIntegration) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["name"] is None:
+        del out["name"]
+    if out["entity"] is None:
+        del out["entity"]
+    if (v := out["tags"]) is None:
+        del out["tags"]
+    else:
+        out["tags"] = list(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_integration(data: Any, depth: int) -> Integration:
+    if type(data) is not dict:
+        raise _Invalid([])
+    if type(kind := data.get("type")) is str and kind not in _INTEGRATION_TYPES:
+        return _read_opaque(Integration, data, depth)
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "type": v
+        if type(v := take("type", None)) is str and v in _INTEGRATION_TYPES
+        else _check_integration_type(v, False, inner),
+        "wandb": _read_wandb_integration(take("wandb", None), inner),
+        "extra": Integration._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(Integration, values)
+
+
+def _write_integration(obj: Integration) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["wandb"]) is None:
+        del out["wandb"]
+    else:
+        out["wandb"] = _write_wandb_integration(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job(data: Any, depth: int) -> FineTuningJob:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "error": v if (v := take("error", None)) is None else _check_job_error(v, False, inner),
+        "fine_tuned_model": v
+        if (v := take("fine_tuned_model", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "finished_at": v
+        if (v := take("finished_at", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
+        else _check_timestamp(v, False, inner),
+        "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_hyperparameters(v, inner),
+        "model": v if type(v := take("model", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "fine_tuning.job"
+        else _check_job_object(v, False, inner),
+        "organization_id": v
+        if (v := take("organization_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "result_files": v if (v := take("result_files", None)) is None else _check_str_tuple(v, False, inner),
+        "status": _check_status(take("status", None), False, inner),
+        "trained_tokens": v
+        if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= 9223372036854775807)
+        else _check_tokens(v, False, inner),
+        "training_file": v
+        if type(v := take("training_file", None)) is str and v.isascii()
+        else _check_str(v, False, inner),
+        "validation_file": v
+        if (v := take("validation_file", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "seed": v
+        if (v := take("seed", None)) is None or (type(v) is int and 0 <= v <= 2147483647)
+        else _check_seed(v, False, inner),
+        "integrations": v if (v := take("integrations", None)) is None else _read_array(_read_integration, v, 5, inner),
+        "estimated_finish": v
+        if (v := take("estimated_finish", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
+        else _check_timestamp(v, False, inner),
+        "method": v if (v := take("method", None)) is None else _read_method(v, inner),
+        "metadata": v if (v := take("metadata", None)) is None else _check_metadata(v, False, inner),
+        "extra": FineTuningJob._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(FineTuningJob, values)
+
+
+def _write_fine_tuning_job(obj: FineTuningJob) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["error"]) is not None:
+        out["error"] = _write_fine_tuning_job_error(v)
+    if (v := out["hyperparameters"]) is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = _write_hyperparameters(v)
+    if out["organization_id"] is None:
+        del out["organization_id"]
+    if (v := out["result_files"]) is None:
+        del out["result_files"]
+    else:
+        out["result_files"] = list(v)
+    if (v := out["status"]) is None:
+        del out["status"]
+    else:
+        out["status"] = _status_value(v)
+    if out["seed"] is None:
+        del out["seed"]
+    if (v := out["integrations"]) is None:
+        del out["integrations"]
+    else:
+        out["integrations"] = [_write_integration(item) for item in v]
+    if out["estimated_finish"] is None:
+        del out["estimated_finish"]
+    if (v := out["method"]) is None:
+        del out["method"]
+    else:
+        out["method"] = _write_method(v)
+    if (v := out["metadata"]) is None:
+        del out["metadata"]
+    else:
+        out["metadata"] = _plain_strings(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_list(data: Any, depth: int) -> FineTuningJobList:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "data": _read_array(_read_fine_tuning_job, take("data", None), None, inner),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "extra": FineTuningJobList._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(FineTuningJobList, values)
+
+
+def _write_fine_tuning_job_list(obj: FineTuningJobList) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["data"]) is None:
+        del out["data"]
+    else:
+        out["data"] = [_write_fine_tuning_job(item) for item in v]
+    if out["has_more"] is None:
+        del out["has_more"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+FineTuningJobError._read_fast = _read_fine_tuning_job_error
+FineTuningJobError.to_dict = _write_fine_tuning_job_error  # type: ignore[method-assign, assignment]
+Hyperparameters._read_fast = _read_hyperparameters
+Hyperparameters.to_dict = _write_hyperparameters  # type: ignore[method-assign, assignment]
+SupervisedHyperparameters._read_fast = _read_supervised_hyperparameters
+SupervisedHyperparameters.to_dict = _write_supervised_hyperparameters  # type: ignore[method-assign, assignment]
+DpoHyperparameters._read_fast = _read_dpo_hyperparameters
+DpoHyperparameters.to_dict = _write_dpo_hyperparameters  # type: ignore[method-assign, assignment]
+ReinforcementHyperparameters._read_fast = _read_reinforcement_hyperparameters
+ReinforcementHyperparameters.to_dict = _write_reinforcement_hyperparameters  # type: ignore[method-assign, assignment]
+Grader._read_fast = _read_grader
+Grader.to_dict = _write_grader  # type: ignore[method-assign, assignment]
+SupervisedMethod._read_fast = _read_supervised_method
+SupervisedMethod.to_dict = _write_supervised_method  # type: ignore[method-assign, assignment]
+DpoMethod._read_fast = _read_dpo_method
+DpoMethod.to_dict = _write_dpo_method  # type: ignore[method-assign, assignment]
+ReinforcementMethod._read_fast = _read_reinforcement_method
+ReinforcementMethod.to_dict = _write_reinforcement_method  # type: ignore[method-assign, assignment]
+Method._read_fast = _read_method
+Method.to_dict = _write_method  # type: ignore[method-assign, assignment]
+WandbIntegration._read_fast = _read_wandb_integration
+WandbIntegration.to_dict = _write_wandb_integration  # type: ignore[method-assign, assignment]
+Integration._read_fast = _read_integration
+Integration.to_dict = _write_integration  # type: ignore[method-assign, assignment]
+FineTuningJob._read_fast = _read_fine_tuning_job
+FineTuningJob.to_dict = _write_fine_tuning_job  # type: ignore[method-assign, assignment]
+FineTuningJobList._read_fast = _read_fine_tuning_job_list
+FineTuningJobList.to_dict = _write_fine_tuning_job_list  # type: ignore[method-assign, assignment]
+# END GENERATED CODE
 
 
 # ---------------------------------------------------------------------------

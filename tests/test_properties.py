@@ -1,7 +1,9 @@
 """The round-trip guarantees of CONTRACT.md section 5, robustness and path accuracy, as properties."""
 
 import copy
+import inspect
 import json
+import re
 from typing import Any, Dict, List, Set, Tuple
 
 import pytest
@@ -249,6 +251,16 @@ def anatomy(value: Any) -> Any:
     return type(value).__name__, value
 
 
+def every_model(base: Any = ftj._Model) -> List[Any]:
+    """Every class of the module made with _Model, however deep (subclasses of subclasses too)."""
+    found = []
+    for cls in base.__subclasses__():
+        if cls.__module__ == ftj.__name__:
+            found.append(cls)
+        found.extend(every_model(cls))
+    return found
+
+
 def read_both_ways(cls: Any, payload: Any) -> Tuple[Any, Any]:
     def outcome() -> Any:
         try:
@@ -258,10 +270,15 @@ def read_both_ways(cls: Any, payload: Any) -> Tuple[Any, Any]:
 
     fast = outcome()
     with pytest.MonkeyPatch.context() as patch:
-        for model in ftj._Model.__subclasses__():
-            patch.setattr(model, "_fast", False)
+        for model in every_model():
+            patch.setattr(model, "_read_fast", None)
         slow = outcome()
     return fast, slow
+
+
+def read_fast(cls: Any, payload: Any) -> Any:
+    """Read with the class's fast reader alone: it raises _Invalid rather than hand anything on."""
+    return cls._read_fast(payload, 1)
 
 
 def object_paths(value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Any, ...]]:
@@ -313,7 +330,7 @@ def test_fast_readers_agree_on_every_edge_value_at_every_path(kind: str) -> None
             assert fast == slow, (path, edge)
 
 
-@pytest.mark.parametrize("kind", ["supervised", "dpo"])
+@pytest.mark.parametrize("kind", ["supervised", "dpo", "reinforcement"])
 def test_fast_readers_count_depth_as_the_checked_reader_does(kind: str) -> None:
     # Under every object, an unknown value whose innermost container is at the deepest level
     # allowed, then one level deeper.
@@ -333,7 +350,7 @@ def test_fast_readers_count_depth_as_the_checked_reader_does(kind: str) -> None:
 def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
     # Non-ASCII text, integer rates, unknown keys in every object: valid, so read by the fast
     # readers themselves (through the checkers), not handed to the checked reader.
-    payloads = [wandb_job(), job("running", "dpo"), job("failed")]
+    payloads = [wandb_job(), job("running", "dpo"), job("failed"), job("running", "reinforcement")]
     for payload in payloads:
         for path in object_paths(payload):
             if path[-1:] != ("metadata",):
@@ -347,31 +364,36 @@ def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
                 "n_epochs",
                 "learning_rate_multiplier",
                 "beta",
+                "compute_multiplier",
+                "eval_interval",
+                "eval_samples",
+                "reasoning_effort",
             ):
                 put(payload, path, value + " é")
     put(payloads[0], ("hyperparameters", "learning_rate_multiplier"), 2)
     listed = {**page(payloads), "x_unknown": {"é": [None]}}
-    read = ftj.FineTuningJobList._read_fast(listed, 1)
+    read = read_fast(ftj.FineTuningJobList, listed)
     assert anatomy(read) == read_both_ways(ftj.FineTuningJobList, listed)[1]
 
 
 @pytest.mark.parametrize("payload", every_job(), ids=lambda d: f"{d['status']}-{d['method']['type']}")
 def test_the_fast_reader_takes_every_fixture_whole(payload: Any) -> None:
     # Called directly, a fast reader raises rather than hand anything to the checked reader.
-    job = ftj.FineTuningJob._read_fast(payload, 1)
+    job = read_fast(ftj.FineTuningJob, payload)
     assert anatomy(job) == anatomy(ftj.FineTuningJob.from_dict(payload))
-    listed = ftj.FineTuningJobList._read_fast(page([payload, payload]), 1)
+    listed = read_fast(ftj.FineTuningJobList, page([payload, payload]))
     assert listed.data == (job, job)
 
 
-def test_a_class_without_a_fast_reader_of_its_own_reads_by_its_table() -> None:
-    fast = {model.__name__ for model in ftj._Model.__subclasses__() if model._fast}
-    assert fast.isdisjoint({"Grader", "ReinforcementHyperparameters", "ReinforcementMethod"})
-    assert {"FineTuningJob", "FineTuningJobList", "Hyperparameters", "Method", "Integration"} <= fast
+def test_every_class_has_a_fast_reader_and_a_writer_of_its_own() -> None:
+    models = every_model()
+    assert ftj.FineTuningJobList in models and ftj.Grader in models
+    for model in models:
+        assert model._read_fast is not None and model.to_dict is not ftj._Model.to_dict, model
     grader = {"type": "custom", "name": "g", "source": "print(1)"}  # an unknown type: tolerant only
-    assert ftj.Grader._read_fast(grader, 1) == ftj.Grader.from_dict(grader)
+    assert read_fast(ftj.Grader, grader) == ftj.Grader.from_dict(grader)
     with pytest.raises(ftj._Invalid):
-        ftj.Grader._read_fast({"type": 1}, 1)
+        read_fast(ftj.Grader, {"type": 1})
 
 
 # Values the fast readers must take at a glance, without calling a checker: the bounds of each
@@ -417,17 +439,37 @@ DPO_AT_A_GLANCE: Dict[str, List[Any]] = {
     "learning_rate_multiplier": [None, 5e-324, 1e308, "auto"],
     "n_epochs": [None, 1, ftj.MAX_EPOCHS, "auto"],
 }
+RFT = ("method", "reinforcement")
+RFT_AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
+    (RFT + ("grader", "type"), ["string_check", "multi"]),
+    (RFT + ("grader", "name"), ["g"]),
+    (RFT + ("hyperparameters",), [None, {}]),
+    (RFT + ("hyperparameters", "reasoning_effort"), [None, "default", "high"]),
+    (RFT + ("hyperparameters", "compute_multiplier"), [None, 1.5e-05, 10.0, "auto"]),
+    (RFT + ("hyperparameters", "eval_interval"), [None, 1, 2**62, "auto"]),
+    (RFT + ("hyperparameters", "eval_samples"), [None, 1, "auto"]),
+    (RFT + ("hyperparameters", "n_epochs"), [None, 1, ftj.MAX_EPOCHS, "auto"]),
+]
+# The checkers the generated readers call only for what fails a plain test: the members
+# `"key": v if ... type(v ... else CHECKER(v, False, inner)` of their dict displays.
+FALLBACKS = sorted(
+    {
+        name
+        for member in inspect.getsource(ftj).split('\n        "')
+        if "type(v" in member
+        for name in re.findall(r"else (_check_\w+)\(v, False, inner\)", member)
+    }
+)
 
 
 def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(value: Any, *rest: Any) -> Any:
         raise AssertionError(f"a checker was called for {value!r}")
 
-    checkers = ["_text", "_check_json", "_check_timestamp", "_check_tokens", "_check_seed", "_check_bool"]
-    checkers += ["_check_batch_size", "_check_learning_rate", "_check_n_epochs", "_check_beta"]
-    for name in [*checkers, "_check_method_type", "_check_job_object", "_check_list_object"]:
+    assert {"_check_str", "_check_timestamp", "_check_beta", "_check_compute", "_check_effort"} <= set(FALLBACKS)
+    for name in [*FALLBACKS, "_text", "_check_json"]:
         monkeypatch.setattr(ftj, name, refuse)
-    for model in ftj._Model.__subclasses__():  # nor may a fast reader hand an object to its table
+    for model in every_model():  # nor may a fast reader hand an object to its table
         monkeypatch.setattr(model, "_read_checked", classmethod(lambda cls, data, *rest: refuse(data)))
     cases = [(path, value, wandb_job()) for path, values in AT_A_GLANCE for value in values]
     cases += [
@@ -435,13 +477,17 @@ def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytes
         for key, values in DPO_AT_A_GLANCE.items()
         for value in values
     ]
+    rft = job("running", "reinforcement")
+    # A grader with scalar content only: nested content is checked as JSON, by a checker.
+    put(rft, RFT + ("grader",), {"type": "string_check", "name": "g", "operation": "eq"})
+    cases += [(path, value, copy.deepcopy(rft)) for path, values in RFT_AT_A_GLANCE for value in values]
     for path, value, payload in cases:
         put(payload, path, value)
-        read = ftj.FineTuningJobList._read_fast(page([payload], has_more=value is None), 1)
+        read = read_fast(ftj.FineTuningJobList, page([payload], has_more=value is None))
         assert same_json(read.data[0].to_dict(), canon("job", payload)), (path, value)
     # What is not plain does reach a checker: the refusals above were in the way.
     with pytest.raises(AssertionError, match="a checker was called for 'é'"):
-        ftj.FineTuningJob._read_fast({**wandb_job(), "model": "é"}, 1)
+        read_fast(ftj.FineTuningJob, {**wandb_job(), "model": "é"})
 
 
 def models_in(value: Any) -> List[Any]:
