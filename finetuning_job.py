@@ -1589,7 +1589,15 @@ def _write_supervised_method(obj: SupervisedMethod) -> Dict[str, Any]:
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
-        out["hyperparameters"] = _write_supervised_hyperparameters(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["batch_size"] is None:
+            del out1["batch_size"]
+        if out1["learning_rate_multiplier"] is None:
+            del out1["learning_rate_multiplier"]
+        if out1["n_epochs"] is None:
+            del out1["n_epochs"]
+        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1611,7 +1619,17 @@ def _write_dpo_method(obj: DpoMethod) -> Dict[str, Any]:
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
-        out["hyperparameters"] = _write_dpo_hyperparameters(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["beta"] is None:
+            del out1["beta"]
+        if out1["batch_size"] is None:
+            del out1["batch_size"]
+        if out1["learning_rate_multiplier"] is None:
+            del out1["learning_rate_multiplier"]
+        if out1["n_epochs"] is None:
+            del out1["n_epochs"]
+        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1636,11 +1654,29 @@ def _write_reinforcement_method(obj: ReinforcementMethod) -> Dict[str, Any]:
     if (v := out["grader"]) is None:
         del out["grader"]
     else:
-        out["grader"] = _write_grader(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        out["grader"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
-        out["hyperparameters"] = _write_reinforcement_hyperparameters(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["batch_size"] is None:
+            del out1["batch_size"]
+        if out1["learning_rate_multiplier"] is None:
+            del out1["learning_rate_multiplier"]
+        if out1["n_epochs"] is None:
+            del out1["n_epochs"]
+        if out1["reasoning_effort"] is None:
+            del out1["reasoning_effort"]
+        if out1["compute_multiplier"] is None:
+            del out1["compute_multiplier"]
+        if out1["eval_interval"] is None:
+            del out1["eval_interval"]
+        if out1["eval_samples"] is None:
+            del out1["eval_samples"]
+        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1671,15 +1707,73 @@ def _write_method(obj: Method) -> Dict[str, Any]:
     if (v := out["supervised"]) is None:
         del out["supervised"]
     else:
-        out["supervised"] = _write_supervised_method(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if (v1 := out1["hyperparameters"]) is None:
+            del out1["hyperparameters"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if out2["batch_size"] is None:
+                del out2["batch_size"]
+            if out2["learning_rate_multiplier"] is None:
+                del out2["learning_rate_multiplier"]
+            if out2["n_epochs"] is None:
+                del out2["n_epochs"]
+            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
+        out["supervised"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["dpo"]) is None:
         del out["dpo"]
     else:
-        out["dpo"] = _write_dpo_method(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if (v1 := out1["hyperparameters"]) is None:
+            del out1["hyperparameters"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if out2["beta"] is None:
+                del out2["beta"]
+            if out2["batch_size"] is None:
+                del out2["batch_size"]
+            if out2["learning_rate_multiplier"] is None:
+                del out2["learning_rate_multiplier"]
+            if out2["n_epochs"] is None:
+                del out2["n_epochs"]
+            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
+        out["dpo"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["reinforcement"]) is None:
         del out["reinforcement"]
     else:
-        out["reinforcement"] = _write_reinforcement_method(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if (v1 := out1["grader"]) is None:
+            del out1["grader"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            out1["grader"] = _with_extra(out2, extra2) if extra2._data else out2
+        if (v1 := out1["hyperparameters"]) is None:
+            del out1["hyperparameters"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if out2["batch_size"] is None:
+                del out2["batch_size"]
+            if out2["learning_rate_multiplier"] is None:
+                del out2["learning_rate_multiplier"]
+            if out2["n_epochs"] is None:
+                del out2["n_epochs"]
+            if out2["reasoning_effort"] is None:
+                del out2["reasoning_effort"]
+            if out2["compute_multiplier"] is None:
+                del out2["compute_multiplier"]
+            if out2["eval_interval"] is None:
+                del out2["eval_interval"]
+            if out2["eval_samples"] is None:
+                del out2["eval_samples"]
+            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
+        out["reinforcement"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1739,7 +1833,17 @@ def _write_integration(obj: Integration) -> Dict[str, Any]:
     if (v := out["wandb"]) is None:
         del out["wandb"]
     else:
-        out["wandb"] = _write_wandb_integration(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["name"] is None:
+            del out1["name"]
+        if out1["entity"] is None:
+            del out1["entity"]
+        if (v1 := out1["tags"]) is None:
+            del out1["tags"]
+        else:
+            out1["tags"] = list(v1)
+        out["wandb"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1797,11 +1901,21 @@ def _write_fine_tuning_job(obj: FineTuningJob) -> Dict[str, Any]:
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     if (v := out["error"]) is not None:
-        out["error"] = _write_fine_tuning_job_error(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        out["error"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
-        out["hyperparameters"] = _write_hyperparameters(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["batch_size"] is None:
+            del out1["batch_size"]
+        if out1["learning_rate_multiplier"] is None:
+            del out1["learning_rate_multiplier"]
+        if out1["n_epochs"] is None:
+            del out1["n_epochs"]
+        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
     if out["organization_id"] is None:
         del out["organization_id"]
     if (v := out["result_files"]) is None:
@@ -1817,13 +1931,104 @@ def _write_fine_tuning_job(obj: FineTuningJob) -> Dict[str, Any]:
     if (v := out["integrations"]) is None:
         del out["integrations"]
     else:
-        out["integrations"] = [_write_integration(item) for item in v]
+        items1 = []
+        for item1 in v:
+            out1 = item1.__dict__.copy()
+            extra1 = out1.pop("extra")
+            if (v1 := out1["wandb"]) is None:
+                del out1["wandb"]
+            else:
+                out2 = v1.__dict__.copy()
+                extra2 = out2.pop("extra")
+                if out2["name"] is None:
+                    del out2["name"]
+                if out2["entity"] is None:
+                    del out2["entity"]
+                if (v2 := out2["tags"]) is None:
+                    del out2["tags"]
+                else:
+                    out2["tags"] = list(v2)
+                out1["wandb"] = _with_extra(out2, extra2) if extra2._data else out2
+            items1.append(_with_extra(out1, extra1) if extra1._data else out1)
+        out["integrations"] = items1
     if out["estimated_finish"] is None:
         del out["estimated_finish"]
     if (v := out["method"]) is None:
         del out["method"]
     else:
-        out["method"] = _write_method(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if (v1 := out1["supervised"]) is None:
+            del out1["supervised"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if (v2 := out2["hyperparameters"]) is None:
+                del out2["hyperparameters"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                if out3["batch_size"] is None:
+                    del out3["batch_size"]
+                if out3["learning_rate_multiplier"] is None:
+                    del out3["learning_rate_multiplier"]
+                if out3["n_epochs"] is None:
+                    del out3["n_epochs"]
+                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
+            out1["supervised"] = _with_extra(out2, extra2) if extra2._data else out2
+        if (v1 := out1["dpo"]) is None:
+            del out1["dpo"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if (v2 := out2["hyperparameters"]) is None:
+                del out2["hyperparameters"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                if out3["beta"] is None:
+                    del out3["beta"]
+                if out3["batch_size"] is None:
+                    del out3["batch_size"]
+                if out3["learning_rate_multiplier"] is None:
+                    del out3["learning_rate_multiplier"]
+                if out3["n_epochs"] is None:
+                    del out3["n_epochs"]
+                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
+            out1["dpo"] = _with_extra(out2, extra2) if extra2._data else out2
+        if (v1 := out1["reinforcement"]) is None:
+            del out1["reinforcement"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if (v2 := out2["grader"]) is None:
+                del out2["grader"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                out2["grader"] = _with_extra(out3, extra3) if extra3._data else out3
+            if (v2 := out2["hyperparameters"]) is None:
+                del out2["hyperparameters"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                if out3["batch_size"] is None:
+                    del out3["batch_size"]
+                if out3["learning_rate_multiplier"] is None:
+                    del out3["learning_rate_multiplier"]
+                if out3["n_epochs"] is None:
+                    del out3["n_epochs"]
+                if out3["reasoning_effort"] is None:
+                    del out3["reasoning_effort"]
+                if out3["compute_multiplier"] is None:
+                    del out3["compute_multiplier"]
+                if out3["eval_interval"] is None:
+                    del out3["eval_interval"]
+                if out3["eval_samples"] is None:
+                    del out3["eval_samples"]
+                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
+            out1["reinforcement"] = _with_extra(out2, extra2) if extra2._data else out2
+        out["method"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["metadata"]) is None:
         del out["metadata"]
     else:
@@ -1851,7 +2056,145 @@ def _write_fine_tuning_job_list(obj: FineTuningJobList) -> Dict[str, Any]:
     if (v := out["data"]) is None:
         del out["data"]
     else:
-        out["data"] = [_write_fine_tuning_job(item) for item in v]
+        items1 = []
+        for item1 in v:
+            out1 = item1.__dict__.copy()
+            extra1 = out1.pop("extra")
+            if (v1 := out1["error"]) is not None:
+                out2 = v1.__dict__.copy()
+                extra2 = out2.pop("extra")
+                out1["error"] = _with_extra(out2, extra2) if extra2._data else out2
+            if (v1 := out1["hyperparameters"]) is None:
+                del out1["hyperparameters"]
+            else:
+                out2 = v1.__dict__.copy()
+                extra2 = out2.pop("extra")
+                if out2["batch_size"] is None:
+                    del out2["batch_size"]
+                if out2["learning_rate_multiplier"] is None:
+                    del out2["learning_rate_multiplier"]
+                if out2["n_epochs"] is None:
+                    del out2["n_epochs"]
+                out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
+            if out1["organization_id"] is None:
+                del out1["organization_id"]
+            if (v1 := out1["result_files"]) is None:
+                del out1["result_files"]
+            else:
+                out1["result_files"] = list(v1)
+            if (v1 := out1["status"]) is None:
+                del out1["status"]
+            else:
+                out1["status"] = _status_value(v1)
+            if out1["seed"] is None:
+                del out1["seed"]
+            if (v1 := out1["integrations"]) is None:
+                del out1["integrations"]
+            else:
+                items2 = []
+                for item2 in v1:
+                    out2 = item2.__dict__.copy()
+                    extra2 = out2.pop("extra")
+                    if (v2 := out2["wandb"]) is None:
+                        del out2["wandb"]
+                    else:
+                        out3 = v2.__dict__.copy()
+                        extra3 = out3.pop("extra")
+                        if out3["name"] is None:
+                            del out3["name"]
+                        if out3["entity"] is None:
+                            del out3["entity"]
+                        if (v3 := out3["tags"]) is None:
+                            del out3["tags"]
+                        else:
+                            out3["tags"] = list(v3)
+                        out2["wandb"] = _with_extra(out3, extra3) if extra3._data else out3
+                    items2.append(_with_extra(out2, extra2) if extra2._data else out2)
+                out1["integrations"] = items2
+            if out1["estimated_finish"] is None:
+                del out1["estimated_finish"]
+            if (v1 := out1["method"]) is None:
+                del out1["method"]
+            else:
+                out2 = v1.__dict__.copy()
+                extra2 = out2.pop("extra")
+                if (v2 := out2["supervised"]) is None:
+                    del out2["supervised"]
+                else:
+                    out3 = v2.__dict__.copy()
+                    extra3 = out3.pop("extra")
+                    if (v3 := out3["hyperparameters"]) is None:
+                        del out3["hyperparameters"]
+                    else:
+                        out4 = v3.__dict__.copy()
+                        extra4 = out4.pop("extra")
+                        if out4["batch_size"] is None:
+                            del out4["batch_size"]
+                        if out4["learning_rate_multiplier"] is None:
+                            del out4["learning_rate_multiplier"]
+                        if out4["n_epochs"] is None:
+                            del out4["n_epochs"]
+                        out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
+                    out2["supervised"] = _with_extra(out3, extra3) if extra3._data else out3
+                if (v2 := out2["dpo"]) is None:
+                    del out2["dpo"]
+                else:
+                    out3 = v2.__dict__.copy()
+                    extra3 = out3.pop("extra")
+                    if (v3 := out3["hyperparameters"]) is None:
+                        del out3["hyperparameters"]
+                    else:
+                        out4 = v3.__dict__.copy()
+                        extra4 = out4.pop("extra")
+                        if out4["beta"] is None:
+                            del out4["beta"]
+                        if out4["batch_size"] is None:
+                            del out4["batch_size"]
+                        if out4["learning_rate_multiplier"] is None:
+                            del out4["learning_rate_multiplier"]
+                        if out4["n_epochs"] is None:
+                            del out4["n_epochs"]
+                        out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
+                    out2["dpo"] = _with_extra(out3, extra3) if extra3._data else out3
+                if (v2 := out2["reinforcement"]) is None:
+                    del out2["reinforcement"]
+                else:
+                    out3 = v2.__dict__.copy()
+                    extra3 = out3.pop("extra")
+                    if (v3 := out3["grader"]) is None:
+                        del out3["grader"]
+                    else:
+                        out4 = v3.__dict__.copy()
+                        extra4 = out4.pop("extra")
+                        out3["grader"] = _with_extra(out4, extra4) if extra4._data else out4
+                    if (v3 := out3["hyperparameters"]) is None:
+                        del out3["hyperparameters"]
+                    else:
+                        out4 = v3.__dict__.copy()
+                        extra4 = out4.pop("extra")
+                        if out4["batch_size"] is None:
+                            del out4["batch_size"]
+                        if out4["learning_rate_multiplier"] is None:
+                            del out4["learning_rate_multiplier"]
+                        if out4["n_epochs"] is None:
+                            del out4["n_epochs"]
+                        if out4["reasoning_effort"] is None:
+                            del out4["reasoning_effort"]
+                        if out4["compute_multiplier"] is None:
+                            del out4["compute_multiplier"]
+                        if out4["eval_interval"] is None:
+                            del out4["eval_interval"]
+                        if out4["eval_samples"] is None:
+                            del out4["eval_samples"]
+                        out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
+                    out2["reinforcement"] = _with_extra(out3, extra3) if extra3._data else out3
+                out1["method"] = _with_extra(out2, extra2) if extra2._data else out2
+            if (v1 := out1["metadata"]) is None:
+                del out1["metadata"]
+            else:
+                out1["metadata"] = _plain_strings(v1)
+            items1.append(_with_extra(out1, extra1) if extra1._data else out1)
+        out["data"] = items1
     if out["has_more"] is None:
         del out["has_more"]
     return _with_extra(out, extra) if extra._data else out

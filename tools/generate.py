@@ -240,43 +240,53 @@ class Writer:
 
     # -- writing --------------------------------------------------------------------------
 
-    def dump(self, field: Any) -> Optional[str]:
-        """The expression that turns a stored `v` into JSON data; None where it already is."""
-        if field.model is not None:
-            writer = f"_write_{snake(field.model.__name__)}"
-            return f"[{writer}(item) for item in v]" if field.many else f"{writer}(v)"
+    def plain_dump(self, field: Any) -> Optional[str]:
+        """The call that turns a stored `v` that is not a model into JSON data; None where the
+        stored value already is JSON data."""
         dump = field.dump
         if dump is None:
             return None
         name = getattr(dump, "__name__", "")
         if getattr(builtins, name, None) is dump:
-            return f"{name}(v)"  # list, for a tuple of strings
-        return f"{self.name_of(dump, 'dump')}(v)"
+            return f"{name}({{}})"  # list, for a tuple of strings
+        return f"{self.name_of(dump, 'dump')}({{}})"
+
+    def write_object(self, cls: type, obj: str, finish: str, indent: str, level: int) -> List[str]:
+        """Lines that write the instance named obj as JSON data, then `finish` with it. The
+        writers of nested objects are written in place (a call each would cost more)."""
+        out, extra, v = (f"out{level}", f"extra{level}", f"v{level}") if level else ("out", "extra", "v")
+        lines = [f"{indent}{out} = {obj}.__dict__.copy()", f'{indent}{extra} = {out}.pop("extra")']
+        for field in cls._FIELDS:  # type: ignore[attr-defined]
+            key = f"{out}[{json.dumps(field.key)}]"
+            if field.model is not None:
+                if field.many:
+                    item, items = f"item{level + 1}", f"items{level + 1}"
+                    convert = [f"{indent}    {items} = []", f"{indent}    for {item} in {v}:"]
+                    append = f"{items}.append({{}})"
+                    convert += self.write_object(field.model, item, append, indent + "        ", level + 1)
+                    convert.append(f"{indent}    {key} = {items}")
+                else:
+                    convert = self.write_object(field.model, v, f"{key} = {{}}", indent + "    ", level + 1)
+            else:
+                dump = self.plain_dump(field)
+                convert = [f"{indent}    {key} = {dump.format(v)}"] if dump is not None else []
+            if field.writes_null:
+                if convert:
+                    lines += [f"{indent}if ({v} := {key}) is not None:", *convert]
+            elif convert:
+                lines += [f"{indent}if ({v} := {key}) is None:", f"{indent}    del {key}", f"{indent}else:", *convert]
+            elif field.tolerant.missing:  # a required key without a dump is never None
+                lines += [f"{indent}if {key} is None:", f"{indent}    del {key}"]
+        lines.append(indent + finish.format(f"_with_extra({out}, {extra}) if {extra}._data else {out}"))
+        for line in lines:
+            if len(line) > LINE_LENGTH:
+                raise GenerationError(f"line too long to lay out: {line.strip()}")
+        return lines
 
     def writer(self, cls: type) -> List[str]:
         name = cls.__name__
-        out = [
-            f"def _write_{snake(name)}(obj: {name}) -> Dict[str, Any]:",
-            "    out = obj.__dict__.copy()",
-            '    extra = out.pop("extra")',
-        ]
-        for field in cls._FIELDS:  # type: ignore[attr-defined]
-            key = json.dumps(field.key)
-            dump = self.dump(field)
-            if field.writes_null:
-                if dump is not None:
-                    out += [f"    if (v := out[{key}]) is not None:", f"        out[{key}] = {dump}"]
-            elif dump is not None:
-                out += [
-                    f"    if (v := out[{key}]) is None:",
-                    f"        del out[{key}]",
-                    "    else:",
-                    f"        out[{key}] = {dump}",
-                ]
-            elif field.tolerant.missing:  # a required key without a dump is never None
-                out += [f"    if out[{key}] is None:", f"        del out[{key}]"]
-        out.append("    return _with_extra(out, extra) if extra._data else out")
-        return out
+        head = [f"def _write_{snake(name)}(obj: {name}) -> Dict[str, Any]:"]
+        return head + self.write_object(cls, "obj", "return {}", "    ", 0)
 
     def section(self) -> str:
         chunks = [self.reader(cls) + ["", ""] + self.writer(cls) for cls in self.models]
