@@ -62,7 +62,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 # ---------------------------------------------------------------------------
-# Limits
+# Constants: the limits (each with its source) and the values the module knows
 # ---------------------------------------------------------------------------
 
 # Timestamps up to 9999-12-31T23:59:59Z, so every one is a valid datetime.
@@ -94,6 +94,8 @@ _METHOD_TYPES = ("supervised", "dpo", "reinforcement")
 _INTEGRATION_TYPES = ("wandb",)
 _GRADER_TYPES = ("string_check", "text_similarity", "python", "score_model", "multi")
 _REASONING_EFFORTS = ("default", "low", "medium", "high")
+# The `object` of every list page.
+_LIST_OBJECT = "list"
 
 # ---------------------------------------------------------------------------
 # Errors
@@ -702,6 +704,37 @@ def _instance(cls: Type[_T], values: Dict[str, Any]) -> _T:
     return instance
 
 
+_MISSING: Any = object()
+# to_dict builds a new tree each time, which cannot hold a cycle: the encoder need not look.
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
+
+
+def _read_opaque(cls: Type[_T], data: Dict[Any, Any], depth: int) -> _T:
+    """Keep an object of a type the module does not know whole: its type, the rest as JSON."""
+    key = cls._OPAQUE_UNLESS_KNOWN[0]  # type: ignore[index]
+    values: Dict[str, Any] = dict.fromkeys([f.key for f in cls._FIELDS])
+    values[key] = _text(data[key])
+    values["extra"] = _check_json({name: value for name, value in data.items() if name != key}, depth)
+    return _instance(cls, values)
+
+
+def _dump_from_python(value: Any, model: type, many: bool) -> Any:
+    """Turn the constructor's nested instances into JSON data; a dict is not an instance."""
+    if not many:
+        if isinstance(value, model):
+            return _dump_model(value)
+        raise _expected(f"a {model.__name__}", value)
+    if not isinstance(value, (list, tuple)):
+        raise _expected(f"a sequence of {model.__name__}", value)
+    problems: List[ErrorDetail] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, model):
+            problems.extend(_nested(index, _expected(f"a {model.__name__}", item)))
+    if problems:
+        raise _Invalid(problems)
+    return _dump_models(value)
+
+
 class _Model:
     """What every class of the module shares: the readers, the writer and the constructor check.
 
@@ -907,37 +940,6 @@ class _Model:
         return json.dumps(self.to_dict(), ensure_ascii=False, allow_nan=False, indent=indent)
 
 
-_MISSING: Any = object()
-# to_dict builds a new tree each time, which cannot hold a cycle: the encoder need not look.
-_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
-
-
-def _read_opaque(cls: Type[_T], data: Dict[Any, Any], depth: int) -> _T:
-    """Keep an object of a type the module does not know whole: its type, the rest as JSON."""
-    key = cls._OPAQUE_UNLESS_KNOWN[0]  # type: ignore[index]
-    values: Dict[str, Any] = dict.fromkeys([f.key for f in cls._FIELDS])
-    values[key] = _text(data[key])
-    values["extra"] = _check_json({name: value for name, value in data.items() if name != key}, depth)
-    return _instance(cls, values)
-
-
-def _dump_from_python(value: Any, model: type, many: bool) -> Any:
-    """Turn the constructor's nested instances into JSON data; a dict is not an instance."""
-    if not many:
-        if isinstance(value, model):
-            return _dump_model(value)
-        raise _expected(f"a {model.__name__}", value)
-    if not isinstance(value, (list, tuple)):
-        raise _expected(f"a sequence of {model.__name__}", value)
-    problems: List[ErrorDetail] = []
-    for index, item in enumerate(value):
-        if not isinstance(item, model):
-            problems.extend(_nested(index, _expected(f"a {model.__name__}", item)))
-    if problems:
-        raise _Invalid(problems)
-    return _dump_models(value)
-
-
 def _check_models(model: Type["_Model"], limit: Optional[int], value: Any, strict: bool, depth: int) -> Tuple[Any, ...]:
     if type(value) is not list:
         raise _expected("an array", value)
@@ -983,7 +985,7 @@ _check_grader_type = _choice_checker(_GRADER_TYPES, open_in_tolerant=True)
 _check_method_type = _choice_checker(_METHOD_TYPES, open_in_tolerant=True)
 _check_integration_type = _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=True)
 _check_job_object = _const_checker("fine_tuning.job")
-_check_list_object = _const_checker("list")
+_check_list_object = _const_checker(_LIST_OBJECT)
 
 _Auto = Union[str, int, None]
 _AutoNumber = Union[str, int, float, None]
@@ -1325,7 +1327,7 @@ class FineTuningJobList(_Model):
 
     data: Tuple[FineTuningJob, ...]
     has_more: Optional[bool] = None
-    object: str = "list"
+    object: str = _LIST_OBJECT
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
@@ -1334,6 +1336,10 @@ class FineTuningJobList(_Model):
         _tolerated("has_more", _check_bool),
     )
 
+
+# ---------------------------------------------------------------------------
+# The fast readers and the writers, generated from the tables of fields
+# ---------------------------------------------------------------------------
 
 # BEGIN GENERATED CODE by tools/generate.py from the tables of fields above: do not edit by hand
 
@@ -2295,7 +2301,7 @@ def _read_lines(lines: Any) -> Iterator[Tuple[Optional[int], Any]]:
 
 def _jobs_of(value: Any, strict: bool) -> Tuple[FineTuningJob, ...]:
     """Read a job or a list page; raise ValidationError."""
-    if isinstance(value, dict) and value.get("object") == "list":
+    if isinstance(value, dict) and value.get("object") == _LIST_OBJECT:
         return FineTuningJobList.from_dict(value, strict=strict).data
     return (FineTuningJob.from_dict(value, strict=strict),)
 
