@@ -1,9 +1,15 @@
 """Payloads the team wrote from the contract: one job per status and per method, a failed
 job with its error, and a list page. Each call builds a fresh dict."""
 
-from typing import Any, Dict, List, Sequence
+import functools
+import json
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Sequence, Tuple
+
+from tests import ftj
 
 Json = Dict[str, Any]
+EXAMPLES = Path(__file__).resolve().parent / "examples"
 
 STATUSES = ("validating_files", "queued", "running", "succeeded", "failed", "cancelled", "paused")
 METHODS = ("supervised", "dpo", "reinforcement")
@@ -123,3 +129,48 @@ def put(data: Any, path: Sequence[Any], value: Any) -> None:
         del data[path[-1]]
     else:
         data[path[-1]] = value
+
+
+def example(name: str) -> Json:
+    """One of the examples the README shows (tests/examples/)."""
+    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+# The payloads tests start from, by name; a name with "page" in it is a list page.
+BASES: Dict[str, Callable[[], Json]] = {
+    "job": lambda: job("succeeded"),
+    **{status: functools.partial(job, status) for status in STATUSES if status != "succeeded"},
+    "dpo": lambda: job("running", "dpo"),
+    "rl": lambda: job("queued", "reinforcement"),
+    "wandb": wandb_job,
+    "example job": lambda: example("job.json"),
+    "page": lambda: page([job("succeeded"), job("running")]),
+    "example page": lambda: example("page.json"),
+}
+
+
+def kind_of(base: str) -> str:
+    return "page" if "page" in base else "job"
+
+
+def model_of(kind: str) -> Any:
+    """The class that reads a kind of payload: "job" or "page"."""
+    return ftj.FineTuningJobList if kind == "page" else ftj.FineTuningJob
+
+
+def read(data: Any, kind: str, strict: bool = False) -> Any:
+    """Read a job or a list page (kind "job" or "page") with the reader of the given mode."""
+    return model_of(kind).from_dict(data, strict=strict)
+
+
+def walk(data: Any, path: Tuple[Any, ...] = ()) -> Iterator[Tuple[Tuple[Any, ...], Any]]:
+    """Every member and item of data, containers included, as (path, value)."""
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return
+    for step, value in items:
+        yield path + (step,), value
+        yield from walk(value, path + (step,))

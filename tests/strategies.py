@@ -13,6 +13,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from hypothesis import strategies as st
 
 from tests import ftj
+from tests.fixtures import walk
 
 Json = Dict[str, Any]
 Draw = Callable[[Any], Any]
@@ -373,10 +374,6 @@ def same_json(a: Any, b: Any) -> bool:
     return a == b or (isinstance(a, float) and math.isnan(a) and math.isnan(b))
 
 
-def leaves(data: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Tuple[Any, ...], Any]]:
+def leaves(data: Any) -> List[Tuple[Tuple[Any, ...], Any]]:
     """Every non-null scalar of data with its path."""
-    if isinstance(data, dict):
-        return [leaf for key, value in data.items() for leaf in leaves(value, path + (key,))]
-    if isinstance(data, list):
-        return [leaf for index, value in enumerate(data) for leaf in leaves(value, path + (index,))]
-    return [] if data is None else [(path, data)]
+    return [(path, value) for path, value in walk(data) if value is not None and not isinstance(value, (dict, list))]

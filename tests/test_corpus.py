@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from tests import ftj
+from tests.fixtures import read
 from tests.strategies import canon, same_json
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -19,10 +20,9 @@ REJECTED = {
 pytestmark = pytest.mark.skipif(not FILES, reason="../shared/corpus is not there")
 
 
-def read(payload: Any) -> Any:
-    if payload.get("object") == "list":
-        return ftj.FineTuningJobList.from_dict(payload), "page"
-    return ftj.FineTuningJob.from_dict(payload), "job"
+def read_either(payload: Any) -> Any:
+    kind = "page" if payload.get("object") == "list" else "job"
+    return read(payload, kind), kind
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
@@ -30,11 +30,11 @@ def test_corpus_file(path: Path) -> None:
     payload = json.loads(path.read_text(encoding="utf-8"))
     if path.name in REJECTED:
         with pytest.raises(ftj.ValidationError) as info:
-            read(payload)
+            read_either(payload)
         assert [e.location for e in info.value.errors] == [REJECTED[path.name]]
         assert info.value.errors[0].message == 'expected "fine_tuning.job", got "ft-object"'
         return
-    value, kind = read(payload)
+    value, kind = read_either(payload)
     assert same_json(value.to_dict(), canon(kind, payload))
     assert type(value).from_json(path.read_bytes()) == value
 

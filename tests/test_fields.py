@@ -161,27 +161,6 @@ def test_the_constructor_wants_instances_for_nested_fields() -> None:
     assert made.to_dict() == {"required": ["r"], "required_nullable": None, "leaf": {"n": 3}}
 
 
-def test_reader_tables_follow_the_presence_rules() -> None:
-    sample, _ = make_sample()
-    tolerant, strict = ftj._reader_specs(sample._FIELDS)
-    # (missing allowed, null allowed) per mode, from section 4's table.
-    rules = {row[0]: row[2:] for row in tolerant}, {row[0]: row[2:] for row in strict}
-    assert [rules[0][key] for key in PRESENCE] == [
-        (False, False),
-        (True, True),
-        (True, True),
-        (True, True),
-        (True, True),
-    ]
-    assert [rules[1][key] for key in PRESENCE] == [
-        (False, False),
-        (False, True),
-        (False, False),
-        (True, False),
-        (True, True),
-    ]
-
-
 def test_an_open_choice_keeps_unknown_values_in_the_tolerant_reader_only() -> None:
     sample, _ = make_sample()
     assert sample.from_dict({**FULL, "kind": "y"}).kind == "y"

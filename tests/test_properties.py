@@ -11,15 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import ftj
-from tests.fixtures import REMOVE, every_job, job, page, put, wandb_job
+from tests.fixtures import REMOVE, every_job, job, page, put, read, wandb_job
 from tests.strategies import PLAIN_KEYS, SCHEMA, any_instance, canon, jobs, json_values, leaves, pages, same_json
 
 modes = pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
-
-
-def read(data: Any, kind: str, strict: bool = False) -> Any:
-    cls = ftj.FineTuningJobList if kind == "page" else ftj.FineTuningJob
-    return cls.from_dict(data, strict=strict)
 
 
 # --- Guarantee 1: from_dict(x.to_dict()) == x and from_json(x.to_json()) == x, for every instance.
