@@ -756,7 +756,6 @@ class _Model:
     _specs: ClassVar[Tuple[Tuple[Tuple[str, _Checker, bool, bool], ...], ...]]
     _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
     _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
-    _cross_field: ClassVar[bool]
     extra: Mapping[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -765,7 +764,6 @@ class _Model:
         cls._specs = _reader_specs(cls._FIELDS)
         cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null)
         cls._dumps = tuple((f.key, f.dump) for f in cls._FIELDS if f.dump is not None)
-        cls._cross_field = cls._check_whole.__func__ is not _Model._check_whole.__func__  # type: ignore[attr-defined]
 
     @classmethod
     def _read(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
@@ -811,8 +809,8 @@ class _Model:
                 values["extra"] = cls._read_unknown(rest, strict, depth)
             except _Invalid as exc:
                 problems.extend(exc.problems)
-        if cls._cross_field and not problems:
-            cls._check_whole(values, data, strict, problems)
+        if strict and not problems:
+            cls._check_whole(values, data, problems)
         if problems:
             raise _Invalid(problems)
         return _instance(cls, values)
@@ -843,10 +841,9 @@ class _Model:
         return _frozen(unknown, flat)
 
     @classmethod
-    def _check_whole(
-        cls, values: Dict[str, Any], data: Dict[str, Any], strict: bool, problems: List[ErrorDetail]
-    ) -> None:
-        """Add the problems that involve more than one field (none by default)."""
+    def _check_whole(cls, values: Dict[str, Any], data: Dict[str, Any], problems: List[ErrorDetail]) -> None:
+        """Add the problems that involve more than one field (none by default). Only the strict
+        reader has such rules: the tolerant one reads whatever combination the API sends."""
 
     def __post_init__(self) -> None:
         # The constructor (and dataclasses.replace) checks by the tolerant reader's rules:
@@ -1154,18 +1151,15 @@ class Method(_Model):
     )
 
     @classmethod
-    def _check_whole(
-        cls, values: Dict[str, Any], data: Dict[str, Any], strict: bool, problems: List[ErrorDetail]
-    ) -> None:
+    def _check_whole(cls, values: Dict[str, Any], data: Dict[str, Any], problems: List[ErrorDetail]) -> None:
         # The strict reader wants the block named by type and no other; the tolerant reader lets
         # the named block be missing (the API leaves it out) and keeps any other valid block.
-        kind = values.get("type")
-        if not strict or kind not in _METHOD_TYPES:
-            return
+        # The rule runs once every field is valid: the type is one of the three.
+        kind = values["type"]
         for name in _METHOD_TYPES:
-            if name == kind and name in values and values[name] is None:
+            if name == kind and values[name] is None:
                 problems.append(ErrorDetail((name,), "required key missing", None))
-            elif name != kind and values.get(name) is not None:
+            elif name != kind and values[name] is not None:
                 problems.append(ErrorDetail((name,), f"not allowed when type is {json.dumps(kind)}", data[name]))
 
     @property
@@ -1657,12 +1651,10 @@ def _read_reinforcement_method(data: Any, depth: int) -> ReinforcementMethod:
 def _write_reinforcement_method(obj: ReinforcementMethod) -> Dict[str, Any]:
     out = obj.__dict__.copy()
     extra = out.pop("extra")
-    if (v := out["grader"]) is None:
-        del out["grader"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        out["grader"] = _with_extra(out1, extra1) if extra1._data else out1
+    v = out["grader"]
+    out1 = v.__dict__.copy()
+    extra1 = out1.pop("extra")
+    out["grader"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
@@ -1700,10 +1692,6 @@ def _read_method(data: Any, depth: int) -> Method:
         "reinforcement": v if (v := take("reinforcement", None)) is None else _read_reinforcement_method(v, inner),
         "extra": Method._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    problems: List[ErrorDetail] = []
-    Method._check_whole(values, data, False, problems)
-    if problems:
-        raise _Invalid(problems)
     return _instance(Method, values)
 
 
@@ -1753,12 +1741,10 @@ def _write_method(obj: Method) -> Dict[str, Any]:
     else:
         out1 = v.__dict__.copy()
         extra1 = out1.pop("extra")
-        if (v1 := out1["grader"]) is None:
-            del out1["grader"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            out1["grader"] = _with_extra(out2, extra2) if extra2._data else out2
+        v1 = out1["grader"]
+        out2 = v1.__dict__.copy()
+        extra2 = out2.pop("extra")
+        out1["grader"] = _with_extra(out2, extra2) if extra2._data else out2
         if (v1 := out1["hyperparameters"]) is None:
             del out1["hyperparameters"]
         else:
@@ -1928,10 +1914,8 @@ def _write_fine_tuning_job(obj: FineTuningJob) -> Dict[str, Any]:
         del out["result_files"]
     else:
         out["result_files"] = list(v)
-    if (v := out["status"]) is None:
-        del out["status"]
-    else:
-        out["status"] = _status_value(v)
+    v = out["status"]
+    out["status"] = _status_value(v)
     if out["seed"] is None:
         del out["seed"]
     if (v := out["integrations"]) is None:
@@ -2007,12 +1991,10 @@ def _write_fine_tuning_job(obj: FineTuningJob) -> Dict[str, Any]:
         else:
             out2 = v1.__dict__.copy()
             extra2 = out2.pop("extra")
-            if (v2 := out2["grader"]) is None:
-                del out2["grader"]
-            else:
-                out3 = v2.__dict__.copy()
-                extra3 = out3.pop("extra")
-                out2["grader"] = _with_extra(out3, extra3) if extra3._data else out3
+            v2 = out2["grader"]
+            out3 = v2.__dict__.copy()
+            extra3 = out3.pop("extra")
+            out2["grader"] = _with_extra(out3, extra3) if extra3._data else out3
             if (v2 := out2["hyperparameters"]) is None:
                 del out2["hyperparameters"]
             else:
@@ -2059,148 +2041,142 @@ def _read_fine_tuning_job_list(data: Any, depth: int) -> FineTuningJobList:
 def _write_fine_tuning_job_list(obj: FineTuningJobList) -> Dict[str, Any]:
     out = obj.__dict__.copy()
     extra = out.pop("extra")
-    if (v := out["data"]) is None:
-        del out["data"]
-    else:
-        items1 = []
-        for item1 in v:
-            out1 = item1.__dict__.copy()
-            extra1 = out1.pop("extra")
-            if (v1 := out1["error"]) is not None:
-                out2 = v1.__dict__.copy()
+    v = out["data"]
+    items1 = []
+    for item1 in v:
+        out1 = item1.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if (v1 := out1["error"]) is not None:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            out1["error"] = _with_extra(out2, extra2) if extra2._data else out2
+        if (v1 := out1["hyperparameters"]) is None:
+            del out1["hyperparameters"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if out2["batch_size"] is None:
+                del out2["batch_size"]
+            if out2["learning_rate_multiplier"] is None:
+                del out2["learning_rate_multiplier"]
+            if out2["n_epochs"] is None:
+                del out2["n_epochs"]
+            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
+        if out1["organization_id"] is None:
+            del out1["organization_id"]
+        if (v1 := out1["result_files"]) is None:
+            del out1["result_files"]
+        else:
+            out1["result_files"] = list(v1)
+        v1 = out1["status"]
+        out1["status"] = _status_value(v1)
+        if out1["seed"] is None:
+            del out1["seed"]
+        if (v1 := out1["integrations"]) is None:
+            del out1["integrations"]
+        else:
+            items2 = []
+            for item2 in v1:
+                out2 = item2.__dict__.copy()
                 extra2 = out2.pop("extra")
-                out1["error"] = _with_extra(out2, extra2) if extra2._data else out2
-            if (v1 := out1["hyperparameters"]) is None:
-                del out1["hyperparameters"]
-            else:
-                out2 = v1.__dict__.copy()
-                extra2 = out2.pop("extra")
-                if out2["batch_size"] is None:
-                    del out2["batch_size"]
-                if out2["learning_rate_multiplier"] is None:
-                    del out2["learning_rate_multiplier"]
-                if out2["n_epochs"] is None:
-                    del out2["n_epochs"]
-                out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
-            if out1["organization_id"] is None:
-                del out1["organization_id"]
-            if (v1 := out1["result_files"]) is None:
-                del out1["result_files"]
-            else:
-                out1["result_files"] = list(v1)
-            if (v1 := out1["status"]) is None:
-                del out1["status"]
-            else:
-                out1["status"] = _status_value(v1)
-            if out1["seed"] is None:
-                del out1["seed"]
-            if (v1 := out1["integrations"]) is None:
-                del out1["integrations"]
-            else:
-                items2 = []
-                for item2 in v1:
-                    out2 = item2.__dict__.copy()
-                    extra2 = out2.pop("extra")
-                    if (v2 := out2["wandb"]) is None:
-                        del out2["wandb"]
-                    else:
-                        out3 = v2.__dict__.copy()
-                        extra3 = out3.pop("extra")
-                        if out3["name"] is None:
-                            del out3["name"]
-                        if out3["entity"] is None:
-                            del out3["entity"]
-                        if (v3 := out3["tags"]) is None:
-                            del out3["tags"]
-                        else:
-                            out3["tags"] = list(v3)
-                        out2["wandb"] = _with_extra(out3, extra3) if extra3._data else out3
-                    items2.append(_with_extra(out2, extra2) if extra2._data else out2)
-                out1["integrations"] = items2
-            if out1["estimated_finish"] is None:
-                del out1["estimated_finish"]
-            if (v1 := out1["method"]) is None:
-                del out1["method"]
-            else:
-                out2 = v1.__dict__.copy()
-                extra2 = out2.pop("extra")
-                if (v2 := out2["supervised"]) is None:
-                    del out2["supervised"]
+                if (v2 := out2["wandb"]) is None:
+                    del out2["wandb"]
                 else:
                     out3 = v2.__dict__.copy()
                     extra3 = out3.pop("extra")
-                    if (v3 := out3["hyperparameters"]) is None:
-                        del out3["hyperparameters"]
+                    if out3["name"] is None:
+                        del out3["name"]
+                    if out3["entity"] is None:
+                        del out3["entity"]
+                    if (v3 := out3["tags"]) is None:
+                        del out3["tags"]
                     else:
-                        out4 = v3.__dict__.copy()
-                        extra4 = out4.pop("extra")
-                        if out4["batch_size"] is None:
-                            del out4["batch_size"]
-                        if out4["learning_rate_multiplier"] is None:
-                            del out4["learning_rate_multiplier"]
-                        if out4["n_epochs"] is None:
-                            del out4["n_epochs"]
-                        out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
-                    out2["supervised"] = _with_extra(out3, extra3) if extra3._data else out3
-                if (v2 := out2["dpo"]) is None:
-                    del out2["dpo"]
-                else:
-                    out3 = v2.__dict__.copy()
-                    extra3 = out3.pop("extra")
-                    if (v3 := out3["hyperparameters"]) is None:
-                        del out3["hyperparameters"]
-                    else:
-                        out4 = v3.__dict__.copy()
-                        extra4 = out4.pop("extra")
-                        if out4["beta"] is None:
-                            del out4["beta"]
-                        if out4["batch_size"] is None:
-                            del out4["batch_size"]
-                        if out4["learning_rate_multiplier"] is None:
-                            del out4["learning_rate_multiplier"]
-                        if out4["n_epochs"] is None:
-                            del out4["n_epochs"]
-                        out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
-                    out2["dpo"] = _with_extra(out3, extra3) if extra3._data else out3
-                if (v2 := out2["reinforcement"]) is None:
-                    del out2["reinforcement"]
-                else:
-                    out3 = v2.__dict__.copy()
-                    extra3 = out3.pop("extra")
-                    if (v3 := out3["grader"]) is None:
-                        del out3["grader"]
-                    else:
-                        out4 = v3.__dict__.copy()
-                        extra4 = out4.pop("extra")
-                        out3["grader"] = _with_extra(out4, extra4) if extra4._data else out4
-                    if (v3 := out3["hyperparameters"]) is None:
-                        del out3["hyperparameters"]
-                    else:
-                        out4 = v3.__dict__.copy()
-                        extra4 = out4.pop("extra")
-                        if out4["batch_size"] is None:
-                            del out4["batch_size"]
-                        if out4["learning_rate_multiplier"] is None:
-                            del out4["learning_rate_multiplier"]
-                        if out4["n_epochs"] is None:
-                            del out4["n_epochs"]
-                        if out4["reasoning_effort"] is None:
-                            del out4["reasoning_effort"]
-                        if out4["compute_multiplier"] is None:
-                            del out4["compute_multiplier"]
-                        if out4["eval_interval"] is None:
-                            del out4["eval_interval"]
-                        if out4["eval_samples"] is None:
-                            del out4["eval_samples"]
-                        out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
-                    out2["reinforcement"] = _with_extra(out3, extra3) if extra3._data else out3
-                out1["method"] = _with_extra(out2, extra2) if extra2._data else out2
-            if (v1 := out1["metadata"]) is None:
-                del out1["metadata"]
+                        out3["tags"] = list(v3)
+                    out2["wandb"] = _with_extra(out3, extra3) if extra3._data else out3
+                items2.append(_with_extra(out2, extra2) if extra2._data else out2)
+            out1["integrations"] = items2
+        if out1["estimated_finish"] is None:
+            del out1["estimated_finish"]
+        if (v1 := out1["method"]) is None:
+            del out1["method"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if (v2 := out2["supervised"]) is None:
+                del out2["supervised"]
             else:
-                out1["metadata"] = _plain_strings(v1)
-            items1.append(_with_extra(out1, extra1) if extra1._data else out1)
-        out["data"] = items1
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                if (v3 := out3["hyperparameters"]) is None:
+                    del out3["hyperparameters"]
+                else:
+                    out4 = v3.__dict__.copy()
+                    extra4 = out4.pop("extra")
+                    if out4["batch_size"] is None:
+                        del out4["batch_size"]
+                    if out4["learning_rate_multiplier"] is None:
+                        del out4["learning_rate_multiplier"]
+                    if out4["n_epochs"] is None:
+                        del out4["n_epochs"]
+                    out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
+                out2["supervised"] = _with_extra(out3, extra3) if extra3._data else out3
+            if (v2 := out2["dpo"]) is None:
+                del out2["dpo"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                if (v3 := out3["hyperparameters"]) is None:
+                    del out3["hyperparameters"]
+                else:
+                    out4 = v3.__dict__.copy()
+                    extra4 = out4.pop("extra")
+                    if out4["beta"] is None:
+                        del out4["beta"]
+                    if out4["batch_size"] is None:
+                        del out4["batch_size"]
+                    if out4["learning_rate_multiplier"] is None:
+                        del out4["learning_rate_multiplier"]
+                    if out4["n_epochs"] is None:
+                        del out4["n_epochs"]
+                    out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
+                out2["dpo"] = _with_extra(out3, extra3) if extra3._data else out3
+            if (v2 := out2["reinforcement"]) is None:
+                del out2["reinforcement"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                v3 = out3["grader"]
+                out4 = v3.__dict__.copy()
+                extra4 = out4.pop("extra")
+                out3["grader"] = _with_extra(out4, extra4) if extra4._data else out4
+                if (v3 := out3["hyperparameters"]) is None:
+                    del out3["hyperparameters"]
+                else:
+                    out4 = v3.__dict__.copy()
+                    extra4 = out4.pop("extra")
+                    if out4["batch_size"] is None:
+                        del out4["batch_size"]
+                    if out4["learning_rate_multiplier"] is None:
+                        del out4["learning_rate_multiplier"]
+                    if out4["n_epochs"] is None:
+                        del out4["n_epochs"]
+                    if out4["reasoning_effort"] is None:
+                        del out4["reasoning_effort"]
+                    if out4["compute_multiplier"] is None:
+                        del out4["compute_multiplier"]
+                    if out4["eval_interval"] is None:
+                        del out4["eval_interval"]
+                    if out4["eval_samples"] is None:
+                        del out4["eval_samples"]
+                    out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
+                out2["reinforcement"] = _with_extra(out3, extra3) if extra3._data else out3
+            out1["method"] = _with_extra(out2, extra2) if extra2._data else out2
+        if (v1 := out1["metadata"]) is None:
+            del out1["metadata"]
+        else:
+            out1["metadata"] = _plain_strings(v1)
+        items1.append(_with_extra(out1, extra1) if extra1._data else out1)
+    out["data"] = items1
     if out["has_more"] is None:
         del out["has_more"]
     return _with_extra(out, extra) if extra._data else out

@@ -94,11 +94,6 @@ def job(status: str = "succeeded", kind: str = "supervised") -> Json:
     return data
 
 
-def failed_job() -> Json:
-    """A failed job with its error."""
-    return job("failed")
-
-
 def wandb_job() -> Json:
     """A succeeded job with a W&B integration."""
     data = job("succeeded")

@@ -228,13 +228,6 @@ class Writer:
             out += self.entry("        ", json.dumps(field.key), *self.read_value(field))
         out.append(f'        "extra": {name}._read_unknown(rest, False, depth) if rest else _EMPTY,')
         out.append("    }")
-        if cls._cross_field:  # type: ignore[attr-defined]
-            out += [
-                "    problems: List[ErrorDetail] = []",
-                f"    {name}._check_whole(values, data, False, problems)",
-                "    if problems:",
-                "        raise _Invalid(problems)",
-            ]
         out.append(f"    return _instance({name}, values)")
         return out
 
@@ -251,6 +244,19 @@ class Writer:
             return f"{name}({{}})"  # list, for a tuple of strings
         return f"{self.name_of(dump, 'dump')}({{}})"
 
+    def conversion(self, field: Any, key: str, v: str, indent: str, level: int) -> List[str]:
+        """Lines that replace the stored value `v` of a field by its JSON data (none where the
+        stored value already is JSON data)."""
+        if field.model is None:
+            dump = self.plain_dump(field)
+            return [f"{indent}{key} = {dump.format(v)}"] if dump is not None else []
+        if not field.many:
+            return self.write_object(field.model, v, f"{key} = {{}}", indent, level + 1)
+        item, items = f"item{level + 1}", f"items{level + 1}"
+        lines = [f"{indent}{items} = []", f"{indent}for {item} in {v}:"]
+        lines += self.write_object(field.model, item, f"{items}.append({{}})", indent + "    ", level + 1)
+        return lines + [f"{indent}{key} = {items}"]
+
     def write_object(self, cls: type, obj: str, finish: str, indent: str, level: int) -> List[str]:
         """Lines that write the instance named obj as JSON data, then `finish` with it. The
         writers of nested objects are written in place (a call each would cost more)."""
@@ -258,24 +264,19 @@ class Writer:
         lines = [f"{indent}{out} = {obj}.__dict__.copy()", f'{indent}{extra} = {out}.pop("extra")']
         for field in cls._FIELDS:  # type: ignore[attr-defined]
             key = f"{out}[{json.dumps(field.key)}]"
-            if field.model is not None:
-                if field.many:
-                    item, items = f"item{level + 1}", f"items{level + 1}"
-                    convert = [f"{indent}    {items} = []", f"{indent}    for {item} in {v}:"]
-                    append = f"{items}.append({{}})"
-                    convert += self.write_object(field.model, item, append, indent + "        ", level + 1)
-                    convert.append(f"{indent}    {key} = {items}")
-                else:
-                    convert = self.write_object(field.model, v, f"{key} = {{}}", indent + "    ", level + 1)
-            else:
-                dump = self.plain_dump(field)
-                convert = [f"{indent}    {key} = {dump.format(v)}"] if dump is not None else []
-            if field.writes_null:
+            # A required key holds None only in an object kept whole (_OPAQUE_UNLESS_KNOWN), and
+            # there every key but its type.
+            opaque = cls._OPAQUE_UNLESS_KNOWN  # type: ignore[attr-defined]
+            never_none = not field.tolerant.missing and (opaque is None or opaque[0] == field.key)
+            convert = self.conversion(field, key, v, indent if never_none else indent + "    ", level)
+            if never_none:
+                lines += [f"{indent}{v} = {key}", *convert] if convert else []
+            elif field.writes_null:
                 if convert:
                     lines += [f"{indent}if ({v} := {key}) is not None:", *convert]
             elif convert:
                 lines += [f"{indent}if ({v} := {key}) is None:", f"{indent}    del {key}", f"{indent}else:", *convert]
-            elif field.tolerant.missing:  # a required key without a dump is never None
+            else:
                 lines += [f"{indent}if {key} is None:", f"{indent}    del {key}"]
         lines.append(indent + finish.format(f"_with_extra({out}, {extra}) if {extra}._data else {out}"))
         for line in lines:
