@@ -331,7 +331,7 @@ def running_dpo() -> Dict[str, Any]:
 
 
 def failed() -> Dict[str, Any]:
-    job = fixtures.failed_job()
+    job = fixtures.job("failed")
     job.update(integrations=None, metadata=None, user_provided_suffix=None)
     return job
 
@@ -511,11 +511,12 @@ def main(argv: Optional[List[str]] = None) -> None:
     print(
         f"\nimport: {mod:.1f} ms for finetuning_job, {base:.1f} ms for json, dataclasses, enum, typing: {mod - base:+.1f} ms"
     )
-    targets = {"from_json": 0.8, "from_dict": 0.7, "to_dict": 1.5, "to_json": 1.1}
+    # The limits the project holds itself to (from its issue "One source of truth per class").
+    targets = {"from_json": 1.1, "from_dict": 1.1, "to_dict": 1.4, "to_json": 1.05}
     missed = [
         f"{name} {op} {ratio:.2f} > {targets[op]}" for (name, op), ratio in results.items() if ratio > targets[op]
     ]
-    missed += [f"import +{mod - base:.1f} ms > 20"] if mod - base > 20 else []
+    missed += [f"import +{mod - base:.1f} ms > 15"] if mod - base > 15 else []
     print("targets: " + ("all met" if not missed else "missed: " + "; ".join(missed)))
 
 
