@@ -58,16 +58,14 @@ def test_a_section_edited_by_hand_fails_the_check_and_is_written_anew(copy: Path
 def test_a_field_added_to_a_table_reaches_the_reader_and_the_writer(copy: Path) -> None:
     # What a maintainer does to add a field: the annotation, the table row, regenerate.
     text = copy.read_text(encoding="utf-8")
-    text = text.replace(
-        "    metadata: Optional[Mapping[str, str]] = None\n    extra",
-        "    metadata: Optional[Mapping[str, str]] = None\n    suffix: Optional[str] = None\n    extra",
-        1,
+    head, job_class = text.split("class FineTuningJob(_Model):", 1)
+    job_class, tail = job_class.split("    def is_terminal", 1)
+    last = "    extra: Mapping[str, Any] = _EMPTY\n\n    # In the order of the API reference"
+    job_class = job_class.replace(last, "    suffix: Optional[str] = None\n" + last, 1)
+    job_class = job_class.replace(
+        "    )\n\n    @property\n", '        _optional("suffix", _check_str),\n    )\n\n    @property\n', 1
     )
-    text = text.replace(
-        '        _nullable("metadata", _check_metadata, _plain_strings),\n',
-        '        _nullable("metadata", _check_metadata, _plain_strings),\n        _optional("suffix", _check_str),\n',
-        1,
-    )
+    text = head + "class FineTuningJob(_Model):" + job_class + "    def is_terminal" + tail
     copy.write_text(text, encoding="utf-8")
     assert generate(copy, "--check").returncode == 1
     assert generate(copy).returncode == 0
