@@ -16,6 +16,7 @@ import dataclasses
 import datetime
 import enum
 import functools
+import html
 import json
 import operator
 import re
@@ -137,6 +138,10 @@ class ValidationError(ValueError):
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return (type(self), (self.errors, self.title))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython shows an exception that is a cell's value by its repr, "\n" and all.
+        printer.text(f"{type(self).__name__}: {self}")
 
 
 class _Invalid(Exception):
@@ -265,6 +270,14 @@ class FineTuningJobStatus(str, enum.Enum):
         member._name_ = "UNKNOWN"
         member._value_ = value
         return member
+
+    # Print as the wire value on every Python: 3.11 changed what str() and format() of a
+    # str-mixin enum give (the member's name, where 3.8-3.10 gave the value for format()).
+    def __str__(self) -> str:
+        return self._value_
+
+    def __format__(self, spec: str) -> str:
+        return format(self._value_, spec)
 
     @property
     def is_known(self) -> bool:
@@ -1223,6 +1236,29 @@ def _datetime(timestamp: Optional[int]) -> Optional[datetime.datetime]:
     return None if timestamp is None else datetime.datetime.fromtimestamp(timestamp, _UTC)
 
 
+def _now(now: Optional[datetime.datetime]) -> datetime.datetime:
+    """Return now, the current time in UTC when None; a naive datetime is refused, as it would
+    be read as local time by some code and as UTC by other."""
+    if now is None:
+        return datetime.datetime.now(_UTC)
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("expected an aware datetime (such as datetime.now(timezone.utc)), got a naive one")
+    return now
+
+
+def _diff(before: Any, after: Any, path: Tuple[Any, ...], found: Dict[str, Tuple[Any, Any]]) -> None:
+    """Add the leaves that differ between two JSON objects to found, by path (see changes)."""
+    for key in [*after, *(key for key in before if key not in after)]:
+        old, new = before.get(key), after.get(key)
+        if isinstance(old, dict) or isinstance(new, dict):
+            # Objects compare member by member; a leaf on the other side went or came.
+            _diff(old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}, path + (key,), found)
+            old, new = (None if isinstance(value, dict) else value for value in (old, new))
+        # Leaves compare as JSON text, so that 1, 1.0 and true differ as they do on the wire.
+        if json.dumps(old) != json.dumps(new):
+            found[_format_path(path + (key,))] = (old, new)
+
+
 def _plain_strings(value: "FrozenDict[str]") -> Dict[str, str]:
     return dict(value._data)
 
@@ -1292,8 +1328,9 @@ class FineTuningJob(_Model):
 
     @property
     def estimated_finish_datetime(self) -> Optional[datetime.datetime]:
-        """Return ``estimated_finish`` as an aware UTC datetime, or None."""
-        return _datetime(self.estimated_finish)
+        """Return ``estimated_finish`` as an aware UTC datetime; None when there is no estimate."""
+        # The API's own examples send 0 for "no estimate": the value stays 0, the time is None.
+        return _datetime(self.estimated_finish or None)
 
     @property
     def duration(self) -> Optional[datetime.timedelta]:
@@ -1302,10 +1339,39 @@ class FineTuningJob(_Model):
             return None
         return datetime.timedelta(seconds=self.finished_at - self.created_at)
 
-    def elapsed(self, now: datetime.datetime) -> datetime.timedelta:
-        """Return the duration if the job finished, else the time from creation to ``now``."""
+    def elapsed(self, now: Optional[datetime.datetime] = None) -> datetime.timedelta:
+        """Return the duration if the job finished, else the time from creation to ``now`` (an
+        aware datetime; the current time when not given)."""
         duration = self.duration
-        return duration if duration is not None else now - self.created_datetime
+        if duration is not None:
+            return duration
+        return _now(now) - self.created_datetime
+
+    def changes(self, previous: "FineTuningJob") -> Dict[str, Tuple[Any, Any]]:
+        """Return what changed since an earlier snapshot of this job: ``{path: (before, after)}``.
+
+        Paths are written as in errors (``$.status``, ``$.method.dpo.hyperparameters.n_epochs``),
+        values as plain JSON. Arrays compare whole; an object that appears or disappears is
+        reported member by member, with None on the side where it is absent. Paths come in the
+        order this snapshot writes its keys, then those only the earlier one had.
+        """
+        if not isinstance(previous, FineTuningJob):
+            raise TypeError(f"expected a FineTuningJob, got {type(previous).__name__}")
+        if previous.id != self.id:
+            raise ValueError(f"cannot compare two different jobs: {previous.id!r} and {self.id!r}")
+        found: Dict[str, Tuple[Any, Any]] = {}
+        _diff(previous.to_dict(), self.to_dict(), (), found)
+        return found
+
+    def summary(self, now: Optional[datetime.datetime] = None) -> str:
+        """Return one line for logs: id, status, models, creation time and how long it took."""
+        return _job_summary(self, _now(now))
+
+    def _repr_html_(self) -> str:
+        return _job_html(self, _now(None))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(_job_text(self, _now(None)))
 
 
 # ---------------------------------------------------------------------------
@@ -1329,6 +1395,12 @@ class FineTuningJobList(_Model):
         _model_field(_required("data", _check_jobs), FineTuningJob, many=True),
         _tolerated("has_more", _check_bool),
     )
+
+    def _repr_html_(self) -> str:
+        return _page_html(self, _now(None))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(_page_text(self, _now(None)))
 
 
 # ---------------------------------------------------------------------------
@@ -2214,6 +2286,209 @@ FineTuningJobList.to_dict = _write_fine_tuning_job_list  # type: ignore[method-a
 
 
 # ---------------------------------------------------------------------------
+# Display: one-line summaries, text tables, and HTML for notebooks
+# ---------------------------------------------------------------------------
+
+
+def _format_duration(delta: datetime.timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+    days, seconds = divmod(seconds, 86400)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    if days:
+        return f"{sign}{days}d {hours:02d}h {minutes:02d}m"
+    if hours:
+        return f"{sign}{hours}h {minutes:02d}m {seconds:02d}s"
+    return f"{sign}{minutes}m {seconds:02d}s"
+
+
+def _utc_text(moment: datetime.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _took(job: FineTuningJob, now: datetime.datetime) -> str:
+    """How long the job ran, how long it has been running, or "-" (ended with no finish time)."""
+    if job.duration is not None:
+        return _format_duration(job.duration)
+    if not job.is_terminal:
+        return _format_duration(job.elapsed(now)) + " so far"
+    return "-"
+
+
+def _status_text(status: FineTuningJobStatus) -> str:
+    # An unknown status is shown as given with a "?", so that it does not pass for a known one.
+    return status.value if status.is_known else status.value + "?"
+
+
+def _hyperparameters_text(job: FineTuningJob) -> str:
+    """The method and the hyperparameters that apply to it: ``dpo: beta=0.1, n_epochs=2``."""
+    method = job.method
+    block = getattr(method, method.type, None) if method is not None and method.is_known else None
+    settings = getattr(block, "hyperparameters", None) or job.hyperparameters
+    values = settings.to_dict() if settings is not None else {}
+    text = ", ".join(f"{key}={json.dumps(value, ensure_ascii=False)}" for key, value in values.items())
+    kind = method.type if method is not None else "supervised"
+    return f"{kind}: {text}" if text else kind
+
+
+def _job_facts(job: FineTuningJob, now: datetime.datetime) -> List[Tuple[str, str]]:
+    """The job at a glance, as (label, text) rows: what the card, the text and the summary show."""
+    finished = job.finished_datetime
+    facts = [
+        ("status", _status_text(job.status)),
+        ("model", job.model),
+        ("fine-tuned model", job.fine_tuned_model or "-"),
+        ("created", _utc_text(job.created_datetime)),
+        ("finished", "-" if finished is None else _utc_text(finished)),
+        ("duration", _took(job, now)),
+        ("trained tokens", "-" if job.trained_tokens is None else f"{job.trained_tokens:,}"),
+        ("method", _hyperparameters_text(job)),
+    ]
+    if job.error is not None:
+        facts.append(("error", f"{job.error.code}: {job.error.message}"))
+    return facts
+
+
+def _job_summary(job: FineTuningJob, now: datetime.datetime) -> str:
+    parts = [job.id, _status_text(job.status)]
+    if job.error is not None:
+        parts.append(f"({job.error.code})")
+    models = job.model if job.fine_tuned_model is None else f"{job.model} -> {job.fine_tuned_model}"
+    return " ".join(parts) + f" {models}, created {_utc_text(job.created_datetime)}, duration {_took(job, now)}"
+
+
+def _job_text(job: FineTuningJob, now: datetime.datetime) -> str:
+    facts = _job_facts(job, now)
+    width = max(len(label) for label, _ in facts)
+    lines = [f"FineTuningJob {job.id}"] + [f"  {label.ljust(width)}  {text}" for label, text in facts]
+    return "\n".join(lines)
+
+
+def _table_row(job: FineTuningJob, now: datetime.datetime) -> Tuple[str, ...]:
+    return (
+        job.id,
+        _status_text(job.status),
+        job.model,
+        job.fine_tuned_model or "-",
+        "-" if job.trained_tokens is None else str(job.trained_tokens),
+        _utc_text(job.created_datetime),
+        _took(job, now),
+    )
+
+
+_HEADER = ("ID", "STATUS", "MODEL", "FINE-TUNED MODEL", "TOKENS", "CREATED", "DURATION")
+
+
+def _table_lines(rows: Sequence[Tuple[str, ...]], header: Tuple[str, ...] = _HEADER) -> List[str]:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [header, *rows]]
+
+
+def _status_counts(statuses: Sequence[str]) -> str:
+    """``3 jobs: 1 running, 1 failed, 1 paused``, statuses in the order first seen."""
+    counts: Dict[str, int] = {}
+    for status in statuses:
+        counts[status] = counts.get(status, 0) + 1
+    noun = "job" if len(statuses) == 1 else "jobs"
+    return f"{len(statuses)} {noun}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+
+
+def _page_text(page: FineTuningJobList, now: datetime.datetime) -> str:
+    rows = [_table_row(job, now) for job in page.data]
+    more = ", more on the next page" if page.has_more else ""
+    return "\n".join([f"FineTuningJobList: {_status_counts([row[1] for row in rows])}{more}", *_table_lines(rows)])
+
+
+# HTML for notebooks (Jupyter, VS Code and Colab read _repr_html_). Every value is escaped: it
+# comes from a remote service. No script, no stylesheet, no font: inline styles only, colours
+# inherited from the page so that light and dark themes both read, except the status badges,
+# which carry their own.
+_BADGE_COLOURS = {
+    "succeeded": "#1a7f37",
+    "failed": "#cf222e",
+    "cancelled": "#57606a",
+    "running": "#0969da",
+    "queued": "#9a6700",
+    "validating_files": "#9a6700",
+    "paused": "#8250df",
+}
+_RULE = "1px solid rgba(128, 128, 128, 0.35)"
+_CELL = "text-align: left; vertical-align: top; padding: 0.15em 0.8em 0.15em 0;"
+_ROW_CELL = _CELL + " white-space: nowrap;"  # a table row per job: ids and times stay whole
+_LABEL = _CELL + " font-weight: normal; opacity: 0.7; white-space: nowrap;"
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _badge(status: FineTuningJobStatus) -> str:
+    colour = _BADGE_COLOURS.get(status.value)
+    look = (
+        f"background: {colour}; color: #ffffff; border: 1px solid {colour};"
+        if colour is not None
+        else "border: 1px dashed currentColor;"  # unknown: outlined, in the page's own colour
+    )
+    return (
+        f'<span style="{look} border-radius: 1em; padding: 0 0.6em; font-size: 0.85em; white-space: nowrap;"'
+        f' title="status">{_escape(_status_text(status))}</span>'
+    )
+
+
+def _job_html(job: FineTuningJob, now: datetime.datetime) -> str:
+    rows = "".join(
+        f'<tr><th style="{_LABEL}">{_escape(label)}</th><td style="{_CELL}">{_escape(text)}</td></tr>'
+        for label, text in _job_facts(job, now)
+        if label != "status"
+    )
+    return (
+        f'<div class="finetuning-job" style="border: {_RULE}; border-radius: 6px; padding: 0.6em 0.9em;'
+        ' display: inline-block; max-width: 100%; line-height: 1.5;">'
+        f'<div style="margin-bottom: 0.3em;"><span style="font-family: monospace; font-weight: bold;">'
+        f"{_escape(job.id)}</span> {_badge(job.status)}</div>"
+        f'<table style="border-collapse: collapse; margin: 0;">{rows}</table></div>'
+    )
+
+
+def _error_html(error: Optional[FineTuningJobError]) -> str:
+    if error is None:
+        return "-"
+    return f'<span title="{_escape(error.message)}">{_escape(error.code)}</span>'
+
+
+def _page_html(page: FineTuningJobList, now: datetime.datetime) -> str:
+    head = "".join(
+        f'<th style="{_ROW_CELL} border-bottom: {_RULE}; font-weight: bold;">{_escape(name)}</th>'
+        for name in ("ID", "status", "model", "fine-tuned model", "created (UTC)", "duration", "tokens", "error")
+    )
+    body = []
+    for job in page.data:
+        cells = [
+            f'<span style="font-family: monospace;">{_escape(job.id)}</span>',
+            _badge(job.status),
+            _escape(job.model),
+            _escape(job.fine_tuned_model or "-"),
+            job.created_datetime.strftime("%Y-%m-%d %H:%M"),
+            _escape(_took(job, now)),
+            "-" if job.trained_tokens is None else f"{job.trained_tokens:,}",
+            _error_html(job.error),
+        ]
+        # Every cell stays on one line but the error's, which may be long.
+        styles = [_ROW_CELL] * (len(cells) - 1) + [_CELL]
+        row = "".join(f'<td style="{style}">{cell}</td>' for style, cell in zip(styles, cells))
+        body.append(f"<tr>{row}</tr>")
+    counts = _status_counts([_status_text(job.status) for job in page.data])
+    more = " More on the next page." if page.has_more else ""
+    return (
+        '<div class="finetuning-job-list" style="line-height: 1.5;">'
+        f'<table style="border-collapse: collapse; margin: 0;"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+        f'<div style="opacity: 0.75; margin-top: 0.3em;">{_escape(counts)}.{more}</div></div>'
+    )
+
+
+# ---------------------------------------------------------------------------
 # The command line
 # ---------------------------------------------------------------------------
 
@@ -2282,51 +2557,6 @@ def _jobs_of(value: Any, strict: bool) -> Tuple[FineTuningJob, ...]:
     return (FineTuningJob.from_dict(value, strict=strict),)
 
 
-def _format_duration(delta: datetime.timedelta) -> str:
-    seconds = int(delta.total_seconds())
-    sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
-    days, seconds = divmod(seconds, 86400)
-    hours, seconds = divmod(seconds, 3600)
-    minutes, seconds = divmod(seconds, 60)
-    if days:
-        return f"{sign}{days}d {hours:02d}h {minutes:02d}m"
-    if hours:
-        return f"{sign}{hours}h {minutes:02d}m {seconds:02d}s"
-    return f"{sign}{minutes}m {seconds:02d}s"
-
-
-def _summary_row(job: FineTuningJob, now: datetime.datetime) -> Tuple[str, ...]:
-    if job.duration is not None:
-        took = _format_duration(job.duration)
-    elif not job.is_terminal:
-        took = _format_duration(job.elapsed(now)) + " so far"
-    else:
-        took = "-"
-    return (
-        job.id,
-        job.status.value,
-        job.model,
-        job.fine_tuned_model or "-",
-        "-" if job.trained_tokens is None else str(job.trained_tokens),
-        job.created_datetime.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        took,
-    )
-
-
-_HEADER = ("ID", "STATUS", "MODEL", "FINE-TUNED MODEL", "TOKENS", "CREATED", "DURATION")
-
-
-def _write_table(rows: List[Tuple[str, ...]], out: Any) -> None:
-    widths = [max(len(row[i]) for row in [_HEADER, *rows]) for i in range(len(_HEADER))]
-    for row in [_HEADER, *rows]:
-        out.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
-    if len(rows) > 1:
-        counts: Dict[str, int] = {}
-        for row in rows:
-            counts[row[1]] = counts.get(row[1], 0) + 1
-        out.write(f"{len(rows)} jobs: " + ", ".join(f"{n} {status}" for status, n in counts.items()) + "\n")
-
-
 def main(
     argv: Optional[Sequence[str]] = None,
     *,
@@ -2386,7 +2616,7 @@ def main(
                         if args.json:
                             stdout.write(job.to_json() + "\n")
                         else:
-                            rows.append(_summary_row(job, now))
+                            rows.append(_table_row(job, now))
             except BrokenPipeError:
                 raise  # writing our output failed, not reading this input
             except OSError as exc:
@@ -2396,7 +2626,10 @@ def main(
                 if stream is not stdin:
                     stream.close()
         if not args.json and rows:
-            _write_table(rows, stdout)
+            lines = _table_lines(rows)
+            if len(rows) > 1:
+                lines.append(_status_counts([row[1] for row in rows]))
+            stdout.write("\n".join(lines) + "\n")
     except BrokenPipeError:
         # Whoever reads our output went away (`| head`): stop quietly, as Unix tools do.
         _silence(stdout)
@@ -2414,5 +2647,7 @@ def _silence(stdout: Any) -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
 
 
-if __name__ == "__main__":
+# Run as a program (python finetuning_job.py, python -m finetuning_job), not when the file is
+# pasted into a notebook cell: that runs as __main__ too, but has no __file__.
+if __name__ == "__main__" and "__file__" in globals():
     sys.exit(main())

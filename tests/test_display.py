@@ -1,0 +1,227 @@
+"""What scripts and notebooks show: statuses as their values, summaries, changes between two
+snapshots, the notebook HTML and IPython's plain text."""
+
+import datetime
+import json
+from typing import Any, Dict, List, Tuple
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests import ftj
+from tests.fixtures import example, job, page, walk
+from tests.strategies import jobs
+
+UTC = datetime.timezone.utc
+NOW = datetime.datetime(2026, 1, 2, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("value", [*(m.value for m in ftj.FineTuningJobStatus), "pending", "pausing"])
+def test_a_status_prints_as_its_value(value: str) -> None:
+    status = ftj.FineTuningJobStatus(value)
+    assert str(status) == f"{status}" == format(status) == "{}".format(status) == value  # noqa: UP032
+    assert f"[{status:>18}]" == f"[{value:>18}]"
+    name = value.upper() if status.is_known else "UNKNOWN"
+    assert repr(status) == f"<FineTuningJobStatus.{name}: {value!r}>"
+
+
+def test_elapsed_measures_to_now_in_utc_and_refuses_a_naive_time() -> None:
+    running = ftj.FineTuningJob.from_dict(job("running"))
+    assert running.elapsed(NOW) == datetime.timedelta(days=1, hours=12)
+    before = datetime.datetime.now(UTC)
+    elapsed = running.elapsed()
+    assert before - running.created_datetime <= elapsed <= datetime.datetime.now(UTC) - running.created_datetime
+    with pytest.raises(ValueError, match="expected an aware datetime"):
+        running.elapsed(datetime.datetime(2026, 1, 2, 12, 0))
+    finished = ftj.FineTuningJob.from_dict(job("succeeded"))
+    assert finished.elapsed() == finished.duration == datetime.timedelta(seconds=3661)
+
+
+def test_an_estimated_finish_of_zero_means_no_estimate() -> None:
+    read = ftj.FineTuningJob.from_dict({**job("running"), "estimated_finish": 0})
+    assert read.estimated_finish == 0 and read.estimated_finish_datetime is None
+    assert read.to_dict()["estimated_finish"] == 0
+    later = ftj.FineTuningJob.from_dict({**job("running"), "estimated_finish": 1767232800})
+    assert later.estimated_finish_datetime == datetime.datetime(2026, 1, 1, 2, 0, tzinfo=UTC)
+
+
+def test_a_summary_is_one_line_with_the_error_code_of_a_failed_job() -> None:
+    failed = ftj.FineTuningJob.from_dict(job("failed"))
+    assert failed.summary(NOW) == (
+        "ftjob-failsup0001 failed (invalid_training_file) gpt-4o-mini-2024-07-18, "
+        "created 2026-01-01T00:00:00Z, duration 1h 01m 01s"
+    )
+    pending = ftj.FineTuningJob.from_dict({**job("running"), "status": "pending"})
+    assert pending.summary(NOW) == (
+        "ftjob-runnsup0001 pending? gpt-4o-mini-2024-07-18, created 2026-01-01T00:00:00Z, duration 1d 12h 00m so far"
+    )
+    cancelled = ftj.FineTuningJob.from_dict({**job("cancelled"), "finished_at": None})
+    assert cancelled.summary(NOW).endswith(", duration -")
+
+
+# --- changes between two snapshots
+
+
+def test_changes_between_two_snapshots() -> None:
+    before_data, after_data = job("running"), job("failed")
+    before_data["method"]["supervised"]["hyperparameters"]["learning_rate_multiplier"] = 2
+    after_data["method"]["supervised"]["hyperparameters"]["learning_rate_multiplier"] = 2.0
+    after_data["id"] = before_data["id"]
+    after_data["x_new"] = {"a": [1]}
+    before, after = ftj.FineTuningJob.from_dict(before_data), ftj.FineTuningJob.from_dict(after_data)
+    assert after.changes(before) == {
+        "$.error.code": (None, "invalid_training_file"),
+        "$.error.message": (None, "Example 12: 'messages' must be a list."),
+        "$.error.param": (None, "training_file"),
+        "$.finished_at": (None, 1767229261),
+        "$.status": ("running", "failed"),
+        "$.estimated_finish": (1767232800, None),
+        "$.method.supervised.hyperparameters.learning_rate_multiplier": (2, 2.0),
+        "$.x_new.a": (None, [1]),
+    }
+    assert before.changes(after)["$.x_new.a"] == ([1], None)  # keys only the older one had come last
+    assert list(before.changes(after))[-1] == "$.x_new.a"
+    assert after.changes(after) == {}
+
+
+def test_changes_refuse_another_job() -> None:
+    one = ftj.FineTuningJob.from_dict(job("running"))
+    other = ftj.FineTuningJob.from_dict({**job("running"), "id": "ftjob-other"})
+    with pytest.raises(ValueError, match="cannot compare two different jobs: 'ftjob-other' and 'ftjob-runnsup0001'"):
+        one.changes(other)
+    with pytest.raises(TypeError, match="expected a FineTuningJob, got dict"):
+        one.changes(job("running"))  # type: ignore[arg-type]
+
+
+def flat(data: Dict[str, Any]) -> Dict[Tuple[Any, ...], Any]:
+    """The leaves of canonical output (scalars and whole arrays); nulls count as absent."""
+    return {
+        path: value
+        for path, value in walk(data)
+        if not isinstance(value, dict) and value is not None and not any(isinstance(step, int) for step in path)
+    }
+
+
+@given(jobs(), jobs())
+def test_changes_report_exactly_the_leaves_that_differ(old: Dict[str, Any], new: Dict[str, Any]) -> None:
+    new["id"] = old["id"]
+    before, after = ftj.FineTuningJob.from_dict(old), ftj.FineTuningJob.from_dict(new)
+    was, now = flat(before.to_dict()), flat(after.to_dict())
+    expected = {
+        ftj._format_path(path): (was.get(path), now.get(path))
+        for path in {**was, **now}
+        if json.dumps(was.get(path)) != json.dumps(now.get(path))
+    }
+    assert after.changes(before) == expected
+
+
+# --- notebook HTML and IPython's plain text
+
+
+class Printer:
+    """The part of IPython's pretty printer that _repr_pretty_ uses."""
+
+    def __init__(self) -> None:
+        self.written: List[str] = []
+
+    def text(self, text: str) -> None:
+        self.written.append(text)
+
+
+def pretty(value: Any) -> str:
+    printer = Printer()
+    value._repr_pretty_(printer, False)
+    return "".join(printer.written)
+
+
+def test_a_job_in_plain_text_is_several_lines() -> None:
+    # A DPO block without hyperparameters: the job-level ones are shown.
+    failed = ftj.FineTuningJob.from_dict({**job("failed"), "method": {"type": "dpo", "dpo": {}}})
+    assert ftj._job_text(failed, NOW).splitlines() == [
+        "FineTuningJob ftjob-failsup0001",
+        "  status            failed",
+        "  model             gpt-4o-mini-2024-07-18",
+        "  fine-tuned model  -",
+        "  created           2026-01-01T00:00:00Z",
+        "  finished          2026-01-01T01:01:01Z",
+        "  duration          1h 01m 01s",
+        "  trained tokens    -",
+        "  method            dpo: batch_size=8, learning_rate_multiplier=1.8, n_epochs=3",
+        "  error             invalid_training_file: Example 12: 'messages' must be a list.",
+    ]
+    assert pretty(failed).splitlines()[0] == "FineTuningJob ftjob-failsup0001"
+
+
+@pytest.mark.parametrize(
+    ("method", "shown"),
+    [
+        (None, "supervised: batch_size=8, learning_rate_multiplier=1.8, n_epochs=3"),
+        ({"type": "reinforcement"}, "reinforcement: batch_size=8, learning_rate_multiplier=1.8, n_epochs=3"),
+        ({"type": "future", "future": {}}, "future: batch_size=8, learning_rate_multiplier=1.8, n_epochs=3"),
+    ],
+)
+def test_the_method_shows_the_hyperparameters_that_apply(method: Any, shown: str) -> None:
+    data = {**job("succeeded"), "method": method}
+    assert dict(ftj._job_facts(ftj.FineTuningJob.from_dict(data), NOW))["method"] == shown
+    bare = ftj.FineTuningJob.from_dict({**data, "hyperparameters": None})
+    assert dict(ftj._job_facts(bare, NOW))["method"] == shown.split(":", maxsplit=1)[0]
+
+
+def test_a_page_in_plain_text_is_a_table_with_counts() -> None:
+    listed = ftj.FineTuningJobList.from_dict(page([job("running"), job("failed")], has_more=True))
+    assert ftj._page_text(listed, NOW).splitlines() == [
+        "FineTuningJobList: 2 jobs: 1 running, 1 failed, more on the next page",
+        "ID                 STATUS   MODEL                   FINE-TUNED MODEL  TOKENS  CREATED               DURATION",
+        "ftjob-runnsup0001  running  gpt-4o-mini-2024-07-18  -                 -       2026-01-01T00:00:00Z  1d 12h 00m so far",
+        "ftjob-failsup0001  failed   gpt-4o-mini-2024-07-18  -                 -       2026-01-01T00:00:00Z  1h 01m 01s",
+    ]
+    assert pretty(listed).startswith("FineTuningJobList: 2 jobs")
+
+
+MARKUP = "<img src=x onerror=alert(1)>&'\""
+
+
+def test_the_html_escapes_every_value() -> None:
+    data = {**job("failed"), "id": MARKUP, "model": MARKUP, "status": MARKUP}
+    data["error"] = {"code": MARKUP, "message": MARKUP, "param": None}
+    data["method"]["supervised"]["hyperparameters"]["x_note"] = MARKUP
+    hostile = ftj.FineTuningJob.from_dict(data)
+    escaped = "&lt;img src=x onerror=alert(1)&gt;&amp;&#x27;&quot;"
+    for shown in (hostile._repr_html_(), ftj.FineTuningJobList(data=(hostile,))._repr_html_()):
+        assert "<img" not in shown and "<script" not in shown.lower()
+        assert escaped in shown
+
+
+def test_the_html_shows_a_job_as_a_card_with_its_status_badge() -> None:
+    card = ftj.FineTuningJob.from_dict(example("job.json"))._repr_html_()
+    assert card.startswith('<div class="finetuning-job"')
+    assert "background: #1a7f37; color: #ffffff;" in card and ">succeeded</span>" in card
+    assert ">482,113</td>" in card and ">1h 01m 01s</td>" in card
+    unknown = ftj.FineTuningJob.from_dict({**job("running"), "status": "pending"})._repr_html_()
+    assert "border: 1px dashed currentColor;" in unknown and ">pending?</span>" in unknown
+
+
+def test_the_html_shows_a_page_as_a_table_with_counts() -> None:
+    listed = ftj.FineTuningJobList.from_dict(example("page.json"))
+    table = listed._repr_html_()
+    assert table.count("<tr>") == 4  # a header and a row per job
+    assert ">3 jobs: 1 running, 1 failed, 1 paused.</div>" in table
+    assert '<span title="Training file has 4 example(s)' in table and ">invalid_n_examples</span>" in table
+    more = ftj.FineTuningJobList(data=listed.data, has_more=True)._repr_html_()
+    assert "1 paused. More on the next page.</div>" in more
+
+
+def test_a_validation_error_shows_as_its_lines() -> None:
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_dict({"id": 1})
+    assert pretty(info.value).splitlines()[:2] == [
+        "ValidationError: 6 validation errors for FineTuningJob",
+        "  $.id: expected a string, got 1 (int)",
+    ]
+
+
+@given(st.sampled_from(["succeeded", "failed", "running", "cancelled"]))
+def test_the_displays_take_the_current_time_when_none_is_given(status: str) -> None:
+    read = ftj.FineTuningJob.from_dict(job(status))
+    assert read.summary().startswith(read.id) and read._repr_html_() and pretty(read)
