@@ -19,6 +19,7 @@ import functools
 import html
 import json
 import operator
+import os
 import re
 import sys
 from collections.abc import Mapping as _AbcMapping
@@ -74,6 +75,7 @@ MAX_TOKENS = 2**63 - 1
 MAX_SEED = 2147483647
 # Any JSON value nested deeper than this, counted from the top of the document.
 MAX_DEPTH = 100
+_TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels"
 # Python refuses to turn longer integers into text (sys.int_info.default_max_str_digits).
 MAX_INT_DIGITS = 4300
 _INT_LIMIT = 10**MAX_INT_DIGITS
@@ -95,7 +97,8 @@ _METHOD_TYPES = ("supervised", "dpo", "reinforcement")
 _INTEGRATION_TYPES = ("wandb",)
 _GRADER_TYPES = ("string_check", "text_similarity", "python", "score_model", "multi")
 _REASONING_EFFORTS = ("default", "low", "medium", "high")
-# The `object` of every list page.
+# The `object` member of each kind of object the module reads.
+_JOB_OBJECT = "fine_tuning.job"
 _LIST_OBJECT = "list"
 
 # ---------------------------------------------------------------------------
@@ -403,19 +406,32 @@ def _check_str(value: Any, strict: bool, depth: int) -> str:
 # closures: their rules then run (and can be tested) when called, not only at import.
 
 
-def _check_int_in(low: int, high: int, value: Any, strict: bool, depth: int) -> int:
+def _check_int_in(
+    low: int, high: int, hint: Optional[Callable[[int, int], str]], value: Any, strict: bool, depth: int
+) -> int:
     if type(value) is int and low <= value <= high:
         return value
     if type(value) is int:
-        raise _expected(f"an integer in {low}..{high}", value, right_type=True)
+        problem = _expected(f"an integer in {low}..{high}", value, right_type=True)
+        if hint is not None:
+            detail = problem.problems[0]
+            problem.problems[0] = detail._replace(message=detail.message + hint(value, high))
+        raise problem
     raise _expected("an integer", value)
 
 
-def _int_checker(low: int, high: int) -> _Checker:
-    return functools.partial(_check_int_in, low, high)
+def _int_checker(low: int, high: int, hint: Optional[Callable[[int, int], str]] = None) -> _Checker:
+    """Check an integer in low..high; hint(value, high) adds to the message of one out of range."""
+    return functools.partial(_check_int_in, low, high, hint)
 
 
-_check_timestamp = _int_checker(0, MAX_TIMESTAMP)
+def _milliseconds(value: int, high: int) -> str:
+    # The commonest mistake with Unix time: milliseconds where the API sends seconds. Real ones
+    # are past 10**12 (2001-09-09 in milliseconds), and their seconds are in range.
+    return " (milliseconds? timestamps are in seconds)" if value >= 10**12 and value // 1000 <= high else ""
+
+
+_check_timestamp = _int_checker(0, MAX_TIMESTAMP, _milliseconds)
 _check_tokens = _int_checker(0, MAX_TOKENS)
 _check_seed = _int_checker(0, MAX_SEED)
 
@@ -557,7 +573,7 @@ def _check_json(value: Any, depth: int) -> Any:
     if not isinstance(value, (list, dict)):
         raise _expected("JSON data", value)
     if depth > MAX_DEPTH:
-        raise _problem(f"nested deeper than {MAX_DEPTH} levels", value)
+        raise _problem(_TOO_DEEP, value)
     problems: List[ErrorDetail] = []
     if isinstance(value, list):
         items = []
@@ -593,8 +609,9 @@ def _thaw(value: Any) -> Any:
     return value  # not JSON data: the reader that gets it next reports it
 
 
-def _loads(text: Any) -> Any:
-    """Parse JSON text; raise _Invalid (at the root) for text that is not JSON."""
+def _loads(text: Any, *, line: bool = False) -> Any:
+    """Parse JSON text; raise _Invalid (at the root) for text that is not JSON. With line, the
+    text is one line of a file, and a position in it is a column alone."""
 
     def fail(message: str) -> _Invalid:
         return _problem(message, text)
@@ -602,15 +619,39 @@ def _loads(text: Any) -> Any:
     if not isinstance(text, (str, bytes, bytearray)):
         raise fail(f"expected JSON text (str, bytes or bytearray), got {_preview(text)}")
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise fail(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        where = f"column {exc.colno}" if line else f"line {exc.lineno} column {exc.colno}"
+        # Two documents one after the other: most likely JSON Lines written without the lines.
+        hint = " (a second JSON value: JSON Lines holds one value per line)" if exc.msg == "Extra data" else ""
+        raise fail(f"invalid JSON: {exc.msg} at {where}{hint}") from None
     except UnicodeDecodeError as exc:
         raise fail(f"invalid {exc.encoding.upper()} at byte {exc.start}") from None
     except RecursionError:
-        raise fail(f"nested deeper than {MAX_DEPTH} levels") from None
+        raise fail(_TOO_DEEP) from None
     except ValueError:  # the one left: an integer past Python's digit limit (worded per version)
         raise fail(f"invalid JSON: an integer of more than {MAX_INT_DIGITS} digits") from None
+    # Python 3.13 parses arrays nested far deeper than earlier versions do; the readers count
+    # the depth of objects, but an array at the top would only be "not an object".
+    if type(value) is list and _nested_deeper_than_allowed(value):
+        raise fail(_TOO_DEEP)
+    return value
+
+
+def _nested_deeper_than_allowed(value: Any) -> bool:
+    """Return True when JSON data holds a container more than MAX_DEPTH levels down (no recursion)."""
+    level, layer = 1, [value]
+    while layer:
+        if level > MAX_DEPTH:
+            return True
+        layer = [
+            item
+            for container in layer
+            for item in (container.values() if isinstance(container, dict) else container)
+            if isinstance(item, (list, dict))
+        ]
+        level += 1
+    return False
 
 
 # ---------------------------------------------------------------------------
@@ -763,6 +804,9 @@ class _Model:
     # (type key, known types): an object of a type the module does not know is kept whole as
     # opaque JSON by the tolerant reader, every member but the type in extra.
     _OPAQUE_UNLESS_KNOWN: ClassVar[Optional[Tuple[str, Tuple[str, ...]]]] = None
+    # What a class that reads a whole response reads ("a fine_tuning.job object"): given another
+    # kind of response, it names the class that reads that one instead of listing its keys.
+    _KIND: ClassVar[Optional[str]] = None
     # The tolerant mode's fast reader, set by the generated section: it raises _Invalid, with no
     # problems, at anything it does not take, and the checked reader then reads the object.
     _read_fast: ClassVar[Optional[Callable[[Any, int], Any]]] = None
@@ -794,6 +838,10 @@ class _Model:
         """Read data by the table of fields, collecting every problem."""
         if not isinstance(data, dict):
             raise _expected("an object", data)
+        if cls._KIND is not None:
+            misread = _misread(cls, data)
+            if misread is not None:
+                raise _problem(misread, data)
         opaque = cls._OPAQUE_UNLESS_KNOWN
         if opaque is not None and not strict:
             kind = data.get(opaque[0])
@@ -994,7 +1042,7 @@ _check_effort = _choice_checker(_REASONING_EFFORTS, open_in_tolerant=False)
 _check_grader_type = _choice_checker(_GRADER_TYPES, open_in_tolerant=True)
 _check_method_type = _choice_checker(_METHOD_TYPES, open_in_tolerant=True)
 _check_integration_type = _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=True)
-_check_job_object = _const_checker("fine_tuning.job")
+_check_job_object = _const_checker(_JOB_OBJECT)
 _check_list_object = _const_checker(_LIST_OBJECT)
 
 _Auto = Union[str, int, None]
@@ -1272,7 +1320,7 @@ class FineTuningJob(_Model):
     model: str
     status: FineTuningJobStatus
     training_file: str
-    object: str = "fine_tuning.job"
+    object: str = _JOB_OBJECT
     error: Optional[FineTuningJobError] = None
     fine_tuned_model: Optional[str] = None
     finished_at: Optional[int] = None
@@ -1288,6 +1336,7 @@ class FineTuningJob(_Model):
     metadata: Optional[Mapping[str, str]] = None
     extra: Mapping[str, Any] = _EMPTY
 
+    _KIND = f"a {_JOB_OBJECT} object"
     # In the order of the API reference, which is the order to_dict writes.
     _FIELDS = (
         _required("id", _check_str),
@@ -1390,6 +1439,7 @@ class FineTuningJobList(_Model):
     object: str = _LIST_OBJECT
     extra: Mapping[str, Any] = _EMPTY
 
+    _KIND = f"a page of {_JOB_OBJECT} objects"
     _FIELDS = (
         _required("object", _check_list_object),
         _model_field(_required("data", _check_jobs), FineTuningJob, many=True),
@@ -1401,6 +1451,32 @@ class FineTuningJobList(_Model):
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(_page_text(self, _now(None)))
+
+
+# Which class reads each kind of response: a kind of object, or a list page by the kind of
+# object it holds. Named in the message when a response is given to another class.
+_READERS: Dict[str, str] = {_JOB_OBJECT: "FineTuningJob"}
+_PAGE_READERS: Dict[str, str] = {_JOB_OBJECT: "FineTuningJobList"}
+
+
+def _misread(cls: Type[_Model], data: Dict[Any, Any]) -> Optional[str]:
+    """Return the message for a response of another kind than cls reads, or None."""
+    kind = data.get("object")
+    if kind == _LIST_OBJECT:
+        items = data.get("data")
+        held = [item.get("object") for item in items if type(item) is dict] if type(items) is list else []
+        found = next((k for k in held if type(k) is str and k in _PAGE_READERS), None)
+        if found is not None:
+            what, reader = f"a page of {found} objects", _PAGE_READERS[found]
+        elif cls.__name__ in _PAGE_READERS.values():
+            return None  # an empty page, or one of unknown objects: it fits any page class
+        else:
+            what, reader = "a list page", _PAGE_READERS[_JOB_OBJECT]
+    elif type(kind) is str and kind in _READERS:
+        what, reader = f"a {kind} object", _READERS[kind]
+    else:
+        return None
+    return None if reader == cls.__name__ else f"expected {cls._KIND}, got {what}: read it with {reader}"
 
 
 # ---------------------------------------------------------------------------
@@ -2297,7 +2373,7 @@ def _format_duration(delta: datetime.timedelta) -> str:
     hours, seconds = divmod(seconds, 3600)
     minutes, seconds = divmod(seconds, 60)
     if days:
-        return f"{sign}{days}d {hours:02d}h {minutes:02d}m"
+        return f"{sign}{days}d {hours:02d}h"  # minutes are noise at this scale
     if hours:
         return f"{sign}{hours}h {minutes:02d}m {seconds:02d}s"
     return f"{sign}{minutes}m {seconds:02d}s"
@@ -2366,23 +2442,46 @@ def _job_text(job: FineTuningJob, now: datetime.datetime) -> str:
 
 
 def _table_row(job: FineTuningJob, now: datetime.datetime) -> Tuple[str, ...]:
+    """A job in the table: its model is the fine-tuned one when there is one (it names the base
+    model too), else the base model; a failed job shows its error code."""
     return (
         job.id,
         _status_text(job.status),
-        job.model,
-        job.fine_tuned_model or "-",
+        job.fine_tuned_model or job.model,
         "-" if job.trained_tokens is None else str(job.trained_tokens),
-        _utc_text(job.created_datetime),
+        job.created_datetime.strftime("%Y-%m-%d %H:%M"),
         _took(job, now),
+        "-" if job.error is None else job.error.code,
     )
 
 
-_HEADER = ("ID", "STATUS", "MODEL", "FINE-TUNED MODEL", "TOKENS", "CREATED", "DURATION")
+_HEADER = ("ID", "STATUS", "MODEL", "TOKENS", "CREATED (UTC)", "DURATION", "ERROR")
+# Rows stay within a 120-column terminal: base-model names are cut with "…" where needed, never
+# what people copy or search for (ids, file names, fine-tuned model names, error codes).
+_TABLE_WIDTH = 120
+_MODEL_COLUMN = 2
 
 
-def _table_lines(rows: Sequence[Tuple[str, ...]], header: Tuple[str, ...] = _HEADER) -> List[str]:
+def _table_lines(rows: Sequence[Tuple[str, ...]], base_models: Sequence[bool]) -> List[str]:
+    """Lay rows out in columns two spaces apart, the header first; where base_models[i] is true,
+    row i's model is a base model, which may be cut to fit the width. The ERROR column, the
+    last, is there only when a job failed."""
+    header: Tuple[str, ...] = _HEADER
+    model = _MODEL_COLUMN
+    if all(row[-1] == "-" for row in rows):
+        header, rows = header[:-1], [row[:-1] for row in rows]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in [header, *rows]]
+    over = sum(widths) + 2 * (len(widths) - 1) - _TABLE_WIDTH
+    if over > 0:
+        whole = [len(row[model]) for row, base in zip(rows, base_models) if not base]
+        widths[model] = max(widths[model] - over, len(header[model]), 12, *whole)
+    lines = []
+    for row, cut in zip([header, *rows], [False, *base_models]):
+        cells = list(row)
+        if cut and len(cells[model]) > widths[model]:
+            cells[model] = cells[model][: widths[model] - 1] + "\u2026"
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip())
+    return lines
 
 
 def _status_counts(statuses: Sequence[str]) -> str:
@@ -2397,7 +2496,8 @@ def _status_counts(statuses: Sequence[str]) -> str:
 def _page_text(page: FineTuningJobList, now: datetime.datetime) -> str:
     rows = [_table_row(job, now) for job in page.data]
     more = ", more on the next page" if page.has_more else ""
-    return "\n".join([f"FineTuningJobList: {_status_counts([row[1] for row in rows])}{more}", *_table_lines(rows)])
+    table = _table_lines(rows, [job.fine_tuned_model is None for job in page.data])
+    return "\n".join([f"FineTuningJobList: {_status_counts([row[1] for row in rows])}{more}", *table])
 
 
 # HTML for notebooks (Jupyter, VS Code and Colab read _repr_html_). Every value is escaped: it
@@ -2493,38 +2593,44 @@ def _page_html(page: FineTuningJobList, now: datetime.datetime) -> str:
 # ---------------------------------------------------------------------------
 
 _STDIN = "<stdin>"
+# Of one input, at most this many problems are written; then a line says how many more there were.
+MAX_PROBLEMS_SHOWN = 50
+_NO_VALUE = "no JSON value"
 
 
-def _read_input(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
-    """Yield (line number or None, JSON value or _Invalid) from a binary stream.
+def _parse(text: bytes, *, line: bool = False) -> Any:
+    """Return the JSON value of text, or the _Invalid that says why there is none."""
+    try:
+        return _loads(text, line=line)
+    except _Invalid as exc:
+        return exc
 
-    A stream whose first line is a whole JSON value is JSON Lines and is read line by line,
-    so memory stays bounded; anything else is one JSON document.
+
+def _documents(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
+    """Yield (line number or None, JSON value, _Invalid or _NO_VALUE) from a binary stream.
+
+    A stream whose first line is a whole JSON value is JSON Lines, read line by line, so memory
+    stays bounded; anything else is one JSON document, or JSON Lines whose first line is broken
+    when a later line is an object.
     """
     number, first = 0, b""
     while not first.strip():
         first = stream.readline()
         number += 1
         if not first:
+            yield None, _NO_VALUE
             return
-    try:
-        head = json.loads(first)
-    except ValueError:
-        head = _MISSING
-    if head is _MISSING:
+    head = _parse(first, line=True)
+    if isinstance(head, _Invalid):
         text = first + stream.read()
-        try:
-            yield None, _loads(text)
+        whole = _parse(text)
+        lines = text.splitlines()
+        if not isinstance(whole, _Invalid) or not any(type(_parse(x, line=True)) is dict for x in lines[number:]):
+            yield None, whole
             return
-        except _Invalid as exc:
-            lines = text.splitlines()
-            if not any(_is_object_line(line) for line in lines[number:]):
-                yield None, exc
-                return
-        # A JSON Lines stream whose first line is broken: report lines one by one.
-        yield from _read_lines(enumerate(lines[number - 1 :], number))
+        yield from _lines(enumerate(lines[number - 1 :], number))
         return
-    rest = _read_lines(enumerate(stream, number + 1))
+    rest = _lines(enumerate(stream, number + 1))
     second = next(rest, None)
     if second is None:
         yield None, head  # one line, one document: no line numbers in messages
@@ -2534,27 +2640,57 @@ def _read_input(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
     yield from rest
 
 
-def _is_object_line(line: bytes) -> bool:
+def _lines(numbered: Any) -> Iterator[Tuple[Optional[int], Any]]:
+    for number, text in numbered:
+        if text.strip():
+            yield number, _parse(text, line=True)
+
+
+def _jobs_of(value: Any, strict: bool) -> Iterator[Tuple[Optional[FineTuningJob], List[ErrorDetail]]]:
+    """Read a job or a list page, a page job by job: yield (job, []) for each valid job and
+    (None, problems) for the rest, so that a bad job does not hide the good ones."""
+    items = value.get("data") if type(value) is dict and value.get("object") == _LIST_OBJECT else None
+    if type(items) is not list:
+        try:
+            yield FineTuningJob._read(value, strict, 1), []
+        except _Invalid as exc:
+            yield None, exc.problems
+        return
     try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
-        return False
+        FineTuningJobList._read({**value, "data": []}, strict, 1)  # the page around its jobs
+    except _Invalid as exc:
+        yield None, exc.problems
+    for index, item in enumerate(items):
+        try:
+            yield FineTuningJob._read(item, strict, 3), []  # a job of a page is at level 3
+        except _Invalid as exc:
+            yield None, _nested("data", _Invalid(_nested(index, exc)))
 
 
-def _read_lines(lines: Any) -> Iterator[Tuple[Optional[int], Any]]:
-    for number, line in lines:
-        if line.strip():
-            try:
-                yield number, _loads(line)
-            except _Invalid as exc:
-                yield number, exc
+class _Problems:
+    """The problems of one input: the first MAX_PROBLEMS_SHOWN on standard error, the rest counted."""
+
+    def __init__(self, label: str, stderr: Any) -> None:
+        self.label, self.stderr, self.count = label, stderr, 0
+
+    def add(self, where: str, text: str) -> None:
+        self.count += 1
+        if self.count <= MAX_PROBLEMS_SHOWN:
+            self.stderr.write(f"{where}: {text}\n")
+
+    def close(self) -> None:
+        if self.count > MAX_PROBLEMS_SHOWN:
+            self.stderr.write(f"{self.label}: ... and {self.count - MAX_PROBLEMS_SHOWN:,} more problems\n")
 
 
-def _jobs_of(value: Any, strict: bool) -> Tuple[FineTuningJob, ...]:
-    """Read a job or a list page; raise ValidationError."""
-    if isinstance(value, dict) and value.get("object") == _LIST_OBJECT:
-        return FineTuningJobList.from_dict(value, strict=strict).data
-    return (FineTuningJob.from_dict(value, strict=strict),)
+def _program_name() -> str:
+    """The program as it was called: python -m finetuning_job, finetuning_job.py, or the
+    installed finetuning-job (also the name when another program calls main)."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name in ("finetuning_job", "finetuning_job.__main__"):
+        return "python -m finetuning_job"
+    called = os.path.basename(sys.argv[0]) if sys.argv else ""
+    return "finetuning_job.py" if called == "finetuning_job.py" else "finetuning-job"
 
 
 def main(
@@ -2567,8 +2703,9 @@ def main(
 ) -> int:
     """Check and summarise fine-tuning jobs from files; return the exit status.
 
-    0: every job valid; 1: a job was invalid or malformed; 2: usage error or unreadable file.
-    The streams and the clock (``now``, for jobs still running) are parameters for tests.
+    0: every job valid; 1: a job was invalid or malformed, or an input held no JSON value;
+    2: usage error or unreadable file. The streams and the clock (``now``, for jobs still
+    running) are parameters for tests.
     """
     import argparse  # noqa: PLC0415 (only the program needs it: keep `import finetuning_job` fast)
 
@@ -2576,7 +2713,7 @@ def main(
     stdout = sys.stdout if stdout is None else stdout
     stderr = sys.stderr if stderr is None else stderr
     parser = argparse.ArgumentParser(
-        prog="finetuning_job",
+        prog=_program_name(),
         description="Check OpenAI fine-tuning jobs (job objects, list pages or JSON Lines) and summarise them.",
         epilog="Exit status: 0 all valid, 1 an invalid or malformed job, 2 a usage error or unreadable file.",
     )
@@ -2588,9 +2725,10 @@ def main(
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    now = datetime.datetime.now(_UTC) if now is None else now
+    now = _now(now)
     status = 0
     rows: List[Tuple[str, ...]] = []
+    base_models: List[bool] = []
     try:
         for name in args.files:
             label = _STDIN if name == "-" else name
@@ -2600,23 +2738,24 @@ def main(
                 stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
                 status = 2
                 continue
+            problems = _Problems(label, stderr)
             try:
-                for line, value in _read_input(stream):
+                for line, value in _documents(stream):
                     where = label if line is None else f"{label}:{line}"
-                    try:
-                        if isinstance(value, _Invalid):
-                            raise ValidationError(value.problems)
-                        jobs = _jobs_of(value, args.strict)
-                    except ValidationError as exc:
-                        for error in exc.errors:
-                            stderr.write(f"{where}: {error}\n")
-                        status = max(status, 1)
+                    if value is _NO_VALUE:
+                        problems.add(where, _NO_VALUE)
                         continue
-                    for job in jobs:
+                    read = [(None, value.problems)] if isinstance(value, _Invalid) else _jobs_of(value, args.strict)
+                    for job, found in read:
+                        for problem in found:
+                            problems.add(where, str(problem))
+                        if job is None:
+                            continue
                         if args.json:
                             stdout.write(job.to_json() + "\n")
                         else:
-                            rows.append(_table_row(job, now))
+                            rows.append((label, *_table_row(job, now)))
+                            base_models.append(job.fine_tuned_model is None)
             except BrokenPipeError:
                 raise  # writing our output failed, not reading this input
             except OSError as exc:
@@ -2625,11 +2764,19 @@ def main(
             finally:
                 if stream is not stdin:
                     stream.close()
-        if not args.json and rows:
-            lines = _table_lines(rows)
+                problems.close()
+            status = max(status, 1 if problems.count else 0)
+        if rows:
+            top, *lines = _table_lines([row[1:] for row in rows], base_models)
+            out = [top]
+            for index, (row, text) in enumerate(zip(rows, lines)):
+                # With more than one input, a heading says which file the rows below come from.
+                if len(args.files) > 1 and (index == 0 or rows[index - 1][0] != row[0]):
+                    out.append(f"==> {row[0]} <==")
+                out.append(text)
             if len(rows) > 1:
-                lines.append(_status_counts([row[1] for row in rows]))
-            stdout.write("\n".join(lines) + "\n")
+                out.append(_status_counts([row[2] for row in rows]))
+            stdout.write("\n".join(out) + "\n")
     except BrokenPipeError:
         # Whoever reads our output went away (`| head`): stop quietly, as Unix tools do.
         _silence(stdout)
@@ -2638,8 +2785,7 @@ def main(
 
 def _silence(stdout: Any) -> None:
     """Point the real standard output at the null device, so that exit cannot fail to flush it."""
-    import contextlib  # noqa: PLC0415 (only the program needs these)
-    import os  # noqa: PLC0415
+    import contextlib  # noqa: PLC0415 (only the program needs it)
 
     if stdout is sys.stdout:
         # A stand-in without a file descriptor raises io.UnsupportedOperation, an OSError.

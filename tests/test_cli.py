@@ -41,36 +41,27 @@ def test_table_for_one_job() -> None:
     code, out, err = run(str(EXAMPLES / "job.json"))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "ID                      STATUS     MODEL                   FINE-TUNED MODEL                          TOKENS  CREATED               DURATION",
-        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  gpt-4o-mini-2024-07-18  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01T00:00:00Z  1h 01m 01s",
+        "ID                      STATUS     MODEL                                     TOKENS  CREATED (UTC)     DURATION",
+        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01 00:00  1h 01m 01s",
     ]
 
 
 def test_table_for_a_page_counts_jobs_per_status() -> None:
     code, out, err = run(str(EXAMPLES / "page.json"))
     assert (code, err) == (0, "")
-    lines = out.splitlines()
-    assert lines[0].split() == ["ID", "STATUS", "MODEL", "FINE-TUNED", "MODEL", "TOKENS", "CREATED", "DURATION"]
-    assert lines[1].split()[1:] == [
-        "running",
-        "gpt-4o-2024-08-06",
-        "-",
-        "-",
-        "2026-01-02T00:00:00Z",
-        "12h",
-        "00m",
-        "00s",
-        "so",
-        "far",
+    assert out.splitlines() == [
+        "ID                STATUS   MODEL                   TOKENS  CREATED (UTC)     DURATION            ERROR",
+        "ftjob-dpoRun5Ks8  running  gpt-4o-2024-08-06       -       2026-01-02 00:00  12h 00m 00s so far  -",
+        "ftjob-failQ3Vn2   failed   gpt-4o-mini-2024-07-18  -       2025-12-31 00:00  5m 12s              invalid_n_examples",
+        "ftjob-rftPause1   paused   o4-mini-2025-04-16      -       2025-12-30 00:00  3d 12h so far       -",
+        "3 jobs: 1 running, 1 failed, 1 paused",
     ]
-    assert lines[2].split()[-3:] == ["2025-12-31T00:00:00Z", "5m", "12s"]
-    assert lines[-1] == "3 jobs: 1 running, 1 failed, 1 paused"
 
 
 def test_columns_are_aligned() -> None:
     _, out, _ = run(str(EXAMPLES / "archive.jsonl"))
     header, *rows, _ = out.splitlines()
-    for column in ("STATUS", "MODEL", "TOKENS", "CREATED", "DURATION"):
+    for column in ("STATUS", "MODEL", "TOKENS", "CREATED (UTC)", "DURATION"):
         start = header.index(column)
         assert all(row[start - 2 : start] == "  " and row[start] != " " for row in rows), column
 
@@ -109,7 +100,7 @@ def test_errors_name_the_file_the_line_and_every_path(tmp_path: Path) -> None:
     assert err.splitlines() == [
         f"{archive}:2: $.created_at: expected an integer in 0..253402300799, got -1",
         f'{archive}:2: $.hyperparameters.n_epochs: expected "auto" or an integer in 1..50, got 0',
-        f"{archive}:3: $: invalid JSON: Expecting property name enclosed in double quotes at line 1 column 2",
+        f"{archive}:3: $: invalid JSON: Expecting property name enclosed in double quotes at column 2",
     ]
     assert [line.split()[1] for line in out.splitlines()[1:-1]] == ["queued", "succeeded"]
 
@@ -144,16 +135,25 @@ def test_a_cancelled_job_without_finish_time_has_no_duration(tmp_path: Path) -> 
     path = tmp_path / "job.json"
     path.write_text(json.dumps({**job("cancelled"), "finished_at": None}))
     code, out, _ = run(str(path))
-    assert code == 0 and out.splitlines()[1].endswith("2026-01-01T00:00:00Z  -")
+    assert code == 0 and out.splitlines()[1].endswith("2026-01-01 00:00  -")
 
 
-def test_a_page_with_a_bad_job_is_reported_whole(tmp_path: Path) -> None:
-    listed = page([job("queued"), {**job("running"), "status": None}])
+@pytest.mark.parametrize("output", [[], ["--json"]], ids=["table", "json"])
+def test_a_page_with_bad_jobs_lists_the_good_ones(tmp_path: Path, output: List[str]) -> None:
+    listed = page([job("queued"), {**job("running"), "created_at": "yesterday"}, job("succeeded")])
+    listed["has_more"] = "no"
     path = tmp_path / "page.json"
     path.write_text(json.dumps(listed, indent=2))
-    code, out, err = run("--json", str(path))
-    assert (code, out) == (1, "")
-    assert err.startswith(f"{path}: $.data[1].status: expected one of")
+    code, out, err = run(*output, str(path))
+    assert code == 1
+    assert err.splitlines() == [
+        f'{path}: $.has_more: expected a boolean, got "no" (str)',
+        f'{path}: $.data[1].created_at: expected an integer, got "yesterday" (str)',
+    ]
+    if output:
+        assert [json.loads(line)["id"] for line in out.splitlines()] == ["ftjob-queusup0001", "ftjob-succsup0001"]
+    else:
+        assert [line.split()[0] for line in out.splitlines()] == ["ID", "ftjob-queusup0001", "ftjob-succsup0001", "2"]
 
 
 def test_strict_mode(tmp_path: Path) -> None:
@@ -189,8 +189,12 @@ def test_unreadable_file_wins_over_invalid_job(tmp_path: Path) -> None:
     assert f"{bad}: $.id: required key missing" in err
 
 
-def test_an_empty_input_has_no_jobs() -> None:
-    assert run("-", stdin=b"\n\n") == (0, "", "")
+@pytest.mark.parametrize("content", [b"", b"\n\n", b"  \r\n\t\n"], ids=["empty", "blank lines", "white space"])
+def test_an_empty_input_is_reported(tmp_path: Path, content: bytes) -> None:
+    assert run("-", stdin=content) == (1, "", "<stdin>: no JSON value\n")
+    path = tmp_path / "empty.json"
+    path.write_bytes(content)
+    assert run(str(path), str(EXAMPLES / "job.json"))[::2] == (1, f"{path}: no JSON value\n")
 
 
 def test_program_runs_as_a_script_and_reads_a_pipe() -> None:
@@ -198,7 +202,15 @@ def test_program_runs_as_a_script_and_reads_a_pipe() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "3 jobs: 1 running, 1 failed, 1 paused"
     version = program("--version")
-    assert (version.returncode, version.stdout.strip()) == (0, f"finetuning_job {ftj.__version__}")
+    assert (version.returncode, version.stdout.strip()) == (0, f"finetuning_job.py {ftj.__version__}")
+    as_module = subprocess.run(
+        [sys.executable, "-m", "finetuning_job", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=MODULE.parent,
+        check=True,
+    )
+    assert as_module.stdout.strip() == f"python -m finetuning_job {ftj.__version__}"
 
 
 def test_program_exit_statuses_and_messages(tmp_path: Path) -> None:
@@ -251,7 +263,7 @@ def test_help_describes_every_option() -> None:
     with contextlib.redirect_stdout(out):
         assert ftj.main(["--help"]) == 0
     text = " ".join(out.getvalue().split())
-    assert text.startswith("usage: finetuning_job [-h] [--json] [--strict] [--version] FILE [FILE ...]")
+    assert text.startswith("usage: finetuning-job [-h] [--json] [--strict] [--version] FILE [FILE ...]")
     for phrase in (
         "Check OpenAI fine-tuning jobs (job objects, list pages or JSON Lines) and summarise them.",
         "FILE a file to read; - for standard input",
@@ -267,9 +279,10 @@ def test_defaults_are_the_real_streams_and_clock(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(sys, "stdin", stdin)
     assert ftj.main(["-", "missing.json"]) == 2
     out, err = capsys.readouterr()
-    row = out.splitlines()[1]
+    assert out.splitlines()[1] == "==> <stdin> <=="
+    row = out.splitlines()[2]
     assert row.startswith("ftjob-runnsup0001  running") and row.endswith(" so far")
-    assert "d " in row.split("2026-01-01T00:00:00Z")[1]  # created 2026-01-01: days ago by now
+    assert "d " in row.split("2026-01-01 00:00")[1]  # created 2026-01-01: days ago by now
     assert err == "missing.json: cannot read: No such file or directory\n"
 
 
@@ -296,8 +309,8 @@ def test_an_unreadable_file_does_not_stop_the_others() -> None:
 
 def test_negative_and_long_durations() -> None:
     assert ftj._format_duration(datetime.timedelta(seconds=-60)) == "-1m 00s"
-    assert ftj._format_duration(datetime.timedelta(days=1)) == "1d 00h 00m"
-    assert ftj._format_duration(datetime.timedelta(days=2, hours=3, minutes=4, seconds=5)) == "2d 03h 04m"
+    assert ftj._format_duration(datetime.timedelta(days=1)) == "1d 00h"
+    assert ftj._format_duration(datetime.timedelta(days=2, hours=3, minutes=4, seconds=5)) == "2d 03h"
     assert ftj._format_duration(datetime.timedelta(hours=1, seconds=1)) == "1h 00m 01s"
     assert ftj._format_duration(datetime.timedelta(0)) == "0m 00s"
 
@@ -350,3 +363,142 @@ def test_only_the_real_stdout_is_redirected(monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(BrokenPipeError):
         os.write(other.fileno(), b"x")
     other.close()
+
+
+# --- The second round: hostile files, partial pages, bounded errors, positions, the table, hints
+
+
+def test_input_nested_too_deep_is_a_problem_and_the_next_file_is_read(tmp_path: Path) -> None:
+    arrays, unclosed, pretty = tmp_path / "arrays.json", tmp_path / "unclosed.json", tmp_path / "pretty.json"
+    arrays.write_text("[" * 2000 + "]" * 2000)
+    unclosed.write_text("[" * 200_000)
+    # A pretty-printed job with a value 5,000 levels deep (json.dumps itself cannot write it).
+    pretty.write_text(json.dumps(job("queued"), indent=1)[:-2] + ',\n "x_deep": ' + "[" * 5000 + "]" * 5000 + "\n}")
+    code, out, err = run(str(arrays), str(unclosed), str(pretty), str(EXAMPLES / "job.json"))
+    lines = err.splitlines()
+    assert code == 1 and len(lines) == 3
+    assert lines[:2] == [f"{arrays}: $: nested deeper than 100 levels", f"{unclosed}: $: nested deeper than 100 levels"]
+    # The library's words; where it says so depends on how deep the Python's parser goes.
+    assert lines[2].startswith(f"{pretty}: $") and lines[2].endswith(": nested deeper than 100 levels")
+    assert "ftjob-7Hq2LmZx9RtYb1Wz" in out
+
+
+def test_problems_are_bounded_per_input(tmp_path: Path) -> None:
+    bad = {**job("queued"), "seed": -1}
+    path = tmp_path / "bad-page.json"
+    path.write_text(json.dumps(page([bad] * 5000)))
+    archive = tmp_path / "bad.jsonl"
+    archive.write_text((json.dumps(bad) + "\n") * 60 + json.dumps(job("running")) + "\n")
+    code, out, err = run(str(path), str(archive))
+    lines = err.splitlines()
+    assert code == 1 and len(lines) == 2 * (ftj.MAX_PROBLEMS_SHOWN + 1)
+    assert lines[0] == f"{path}: $.data[0].seed: expected an integer in 0..2147483647, got -1"
+    assert lines[49] == f"{path}: $.data[49].seed: expected an integer in 0..2147483647, got -1"
+    assert lines[50] == f"{path}: ... and 4,950 more problems"
+    assert lines[51] == f"{archive}:1: $.seed: expected an integer in 0..2147483647, got -1"
+    assert lines[-1] == f"{archive}: ... and 10 more problems"
+    assert out.splitlines()[-2:] == [f"==> {archive} <==", out.splitlines()[-1]]
+    assert out.splitlines()[-1].startswith("ftjob-runnsup0001  running")
+
+
+def test_json_lines_positions_are_the_file_line_and_the_column_in_it(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.jsonl"
+    lines = [json.dumps(job("queued")), json.dumps(job("running")), '{"id": "ftjob-1", "status": "queued" "model": 1}']
+    broken.write_text("\n".join(lines) + "\n")
+    assert run(str(broken))[2] == f"{broken}:3: $: invalid JSON: Expecting ',' delimiter at column 38\n"
+    first_broken = tmp_path / "first.jsonl"
+    first_broken.write_text("\n".join([lines[2], lines[0]]) + "\n")
+    code, out, err = run(str(first_broken))
+    assert (code, err) == (1, f"{first_broken}:1: $: invalid JSON: Expecting ',' delimiter at column 38\n")
+    assert "ftjob-queusup0001" in out
+    document = tmp_path / "job.json"
+    document.write_text(json.dumps(job("queued"), indent=2).replace('"queued"', '"queued" "x"'))
+    assert run(str(document))[2] == f"{document}: $: invalid JSON: Expecting ',' delimiter at line 16 column 22\n"
+
+
+def test_two_documents_in_one_file_suggest_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(job("queued"), indent=2) + "\n" + json.dumps(job("running"), indent=2))
+    assert run(str(path))[2] == (
+        f"{path}: $: invalid JSON: Extra data at line 38 column 1 (a second JSON value: JSON Lines holds one value per line)\n"
+    )
+
+
+def test_a_timestamp_in_milliseconds_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "ms.json"
+    path.write_text(json.dumps({**job("queued"), "created_at": 1692661014000}))
+    assert run(str(path))[2] == (
+        f"{path}: $.created_at: expected an integer in 0..253402300799, got 1692661014000 "
+        "(milliseconds? timestamps are in seconds)\n"
+    )
+
+
+def test_with_several_inputs_a_heading_names_each_file() -> None:
+    code, out, err = run(str(EXAMPLES / "job.json"), str(EXAMPLES / "page.json"))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "ID                      STATUS     MODEL                                     TOKENS  CREATED (UTC)     DURATION            ERROR",
+        f"==> {EXAMPLES / 'job.json'} <==",
+        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01 00:00  1h 01m 01s          -",
+        f"==> {EXAMPLES / 'page.json'} <==",
+        "ftjob-dpoRun5Ks8        running    gpt-4o-2024-08-06                         -       2026-01-02 00:00  12h 00m 00s so far  -",
+        "ftjob-failQ3Vn2         failed     gpt-4o-mini-2024-07-18                    -       2025-12-31 00:00  5m 12s              invalid_n_examples",
+        "ftjob-rftPause1         paused     o4-mini-2025-04-16                        -       2025-12-30 00:00  3d 12h so far       -",
+        "4 jobs: 1 succeeded, 1 running, 1 failed, 1 paused",
+    ]
+
+
+def test_an_unknown_status_is_marked_and_a_long_base_model_is_cut(tmp_path: Path) -> None:
+    path = tmp_path / "jobs.jsonl"
+    odd = {**job("running"), "status": "pending", "model": "gpt-4o-mini-2024-07-18-with-a-very-long-name-indeed-xyz"}
+    path.write_text(json.dumps(odd) + "\n" + json.dumps(job("succeeded")) + "\n")
+    code, out, _ = run(str(path))
+    assert code == 0
+    assert out.splitlines()[1] == (
+        "ftjob-runnsup0001  pending?   gpt-4o-mini-2024-07-18-with-a-very-long-name-ind…  -       2026-01-01 00:00  1d 12h so far"
+    )
+    assert max(len(line) for line in out.splitlines()) <= 120
+
+
+@pytest.mark.parametrize("name", ["job.json", "page.json", "archive.jsonl", "polling.jsonl"])
+def test_the_examples_fit_a_120_column_terminal(name: str) -> None:
+    code, text, _ = run(str(EXAMPLES / name))
+    assert code == 0
+    assert max(len(line) for line in text.splitlines()) <= 120
+
+
+def test_a_page_given_as_a_job_names_the_class_to_read_it() -> None:
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_json((EXAMPLES / "page.json").read_bytes())
+    assert [str(e) for e in info.value.errors] == [
+        "$: expected a fine_tuning.job object, got a page of fine_tuning.job objects: read it with FineTuningJobList"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("called", "name"),
+    [
+        ("/opt/bin/finetuning-job", "finetuning-job"),
+        ("vendor/finetuning_job.py", "finetuning_job.py"),
+        ("", "finetuning-job"),
+    ],
+)
+def test_version_names_the_program_as_it_was_called(called: str, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", [called])
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert ftj.main(["--version"]) == 0
+    assert out.getvalue() == f"{name} {ftj.__version__}\n"
+
+
+def test_version_names_python_m_when_run_as_a_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.machinery  # noqa: PLC0415
+    import types  # noqa: PLC0415
+
+    main_module = types.ModuleType("__main__")
+    main_module.__spec__ = importlib.machinery.ModuleSpec("finetuning_job.__main__", None)  # the installed package
+    monkeypatch.setitem(sys.modules, "__main__", main_module)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert ftj.main(["--version"]) == 0
+    assert out.getvalue() == f"python -m finetuning_job {ftj.__version__}\n"

@@ -54,7 +54,7 @@ def test_a_summary_is_one_line_with_the_error_code_of_a_failed_job() -> None:
     )
     pending = ftj.FineTuningJob.from_dict({**job("running"), "status": "pending"})
     assert pending.summary(NOW) == (
-        "ftjob-runnsup0001 pending? gpt-4o-mini-2024-07-18, created 2026-01-01T00:00:00Z, duration 1d 12h 00m so far"
+        "ftjob-runnsup0001 pending? gpt-4o-mini-2024-07-18, created 2026-01-01T00:00:00Z, duration 1d 12h so far"
     )
     cancelled = ftj.FineTuningJob.from_dict({**job("cancelled"), "finished_at": None})
     assert cancelled.summary(NOW).endswith(", duration -")
@@ -172,9 +172,9 @@ def test_a_page_in_plain_text_is_a_table_with_counts() -> None:
     listed = ftj.FineTuningJobList.from_dict(page([job("running"), job("failed")], has_more=True))
     assert ftj._page_text(listed, NOW).splitlines() == [
         "FineTuningJobList: 2 jobs: 1 running, 1 failed, more on the next page",
-        "ID                 STATUS   MODEL                   FINE-TUNED MODEL  TOKENS  CREATED               DURATION",
-        "ftjob-runnsup0001  running  gpt-4o-mini-2024-07-18  -                 -       2026-01-01T00:00:00Z  1d 12h 00m so far",
-        "ftjob-failsup0001  failed   gpt-4o-mini-2024-07-18  -                 -       2026-01-01T00:00:00Z  1h 01m 01s",
+        "ID                 STATUS   MODEL                   TOKENS  CREATED (UTC)     DURATION       ERROR",
+        "ftjob-runnsup0001  running  gpt-4o-mini-2024-07-18  -       2026-01-01 00:00  1d 12h so far  -",
+        "ftjob-failsup0001  failed   gpt-4o-mini-2024-07-18  -       2026-01-01 00:00  1h 01m 01s     invalid_training_file",
     ]
     assert pretty(listed).startswith("FineTuningJobList: 2 jobs")
 

@@ -620,3 +620,15 @@ def test_a_nesting_problem_carries_the_container_at_its_path() -> None:
         ftj.FineTuningJob.from_dict(data)
     (problem,) = info.value.errors
     assert problem.value is inner and problem.path == ("x_deep",) + (0,) * 99
+
+
+@pytest.mark.parametrize("levels", [101, 150, 2000, 100_000])
+def test_an_array_nested_too_deep_is_reported_so_on_every_python(levels: int) -> None:
+    # Python 3.13 parses arrays far deeper than 3.8-3.12 do; the message is the same on all.
+    for cls in (ftj.FineTuningJob, ftj.FineTuningJobList):
+        with pytest.raises(ftj.ValidationError) as info:
+            cls.from_json("[" * levels + "]" * levels)
+        assert [str(e) for e in info.value.errors] == ["$: nested deeper than 100 levels"]
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJob.from_json("[" * 100 + "]" * 100)  # as deep as allowed: only not an object
+    assert [str(e) for e in info.value.errors] == ["$: expected an object, got " + "[" * 77 + "... (list)"]

@@ -60,7 +60,7 @@ def test_a_field_added_to_a_table_reaches_the_reader_and_the_writer(copy: Path) 
     text = copy.read_text(encoding="utf-8")
     head, job_class = text.split("class FineTuningJob(_Model):", 1)
     job_class, tail = job_class.split("    def is_terminal", 1)
-    last = "    extra: Mapping[str, Any] = _EMPTY\n\n    # In the order of the API reference"
+    last = "    extra: Mapping[str, Any] = _EMPTY\n"  # the last annotation
     job_class = job_class.replace(last, "    suffix: Optional[str] = None\n" + last, 1)
     job_class = job_class.replace(
         "    )\n\n    @property\n", '        _optional("suffix", _check_str),\n    )\n\n    @property\n', 1

@@ -2,6 +2,7 @@
 accepted input round-trips. The example budget grows under HYPOTHESIS_PROFILE=ci."""
 
 import copy
+import io
 import json
 import math
 import os
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from tests import ftj
 from tests.fixtures import BASES, REMOVE, every_job, kind_of, model_of, page, put, read, walk
+from tests.strategies import jobs
 
 CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
 # Each test below runs this many examples under the ci profile (20,000+ in all).
@@ -226,3 +228,63 @@ def test_a_huge_value_is_never_echoed_whole() -> None:
     error = outcome("job", data, False)
     assert isinstance(error, ftj.ValidationError)
     assert len(str(error)) < 600
+
+
+# --- The command line: any files, however broken, give problem lines and an exit status of 0,
+# 1 or 2, never a traceback, and every valid job in them is listed.
+
+CLI_BUDGET = 2000 if CI else 40
+
+
+@st.composite
+def program_inputs(draw: Any) -> Tuple[bytes, List[str]]:
+    """A file's bytes and the canonical JSON of each valid job in it."""
+    valid = draw(st.lists(jobs(), max_size=3))
+    broken = [{**job, "created_at": -1} for job in draw(st.lists(jobs(), max_size=2))]
+    listed = [ftj.FineTuningJob.from_dict(job).to_json() for job in valid]
+    mixed = draw(st.permutations([*valid, *broken]))
+    layout = draw(st.sampled_from(["document", "page", "json lines", "junk", "cut", "deep"]))
+    if layout == "document" and len(mixed) == 1:
+        return json.dumps(mixed[0], indent=draw(st.sampled_from([None, 2]))).encode(), listed
+    if layout == "page":
+        envelope = draw(st.sampled_from([{}, {"has_more": "no"}, {"x_new": [1]}]))
+        return json.dumps({**page(mixed), **envelope}).encode(), listed
+    if layout == "json lines":
+        lines = [json.dumps(item) for item in mixed]
+        for _ in range(draw(st.integers(0, 2))):  # broken lines, blank lines, junk anywhere
+            at = draw(st.integers(0, len(lines)))
+            lines.insert(at, draw(st.sampled_from(["", "{not json", "[1, 2]", "null", '"text"', "[" * 3000])))
+        return "\n".join(lines).encode(), listed
+    if layout == "cut":
+        text = json.dumps(page(mixed)).encode()
+        return text[: draw(st.integers(0, max(0, len(text) - 1)))], []
+    if layout == "deep":
+        return draw(st.sampled_from([b"[", b'{"a":'])) * draw(st.integers(90, 5000)), []
+    return draw(st.binary(max_size=300)), []
+
+
+@settings(max_examples=CLI_BUDGET, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(inputs=st.lists(program_inputs(), min_size=1, max_size=3), strict=st.booleans())
+def test_the_program_reads_any_files(
+    tmp_path_factory: Any, inputs: List[Tuple[bytes, List[str]]], strict: bool
+) -> None:
+    where = tmp_path_factory.mktemp("inputs")
+    names = []
+    for index, (content, _) in enumerate(inputs):
+        path = where / f"input{index}.json"
+        path.write_bytes(content)
+        names.append(str(path))
+    options = ["--strict"] if strict else []
+    start = time.perf_counter()
+    out, err = io.StringIO(), io.StringIO()
+    code = ftj.main([*options, "--json", *names], stdout=out, stderr=err)
+    timed("the program on generated files", start)
+    assert code in (0, 1, 2)
+    written = set(out.getvalue().split("\n"))  # not splitlines(): JSON text may hold U+0085 and U+2028
+    if not strict:  # the strict reader may refuse what the API sends; the tolerant one lists it
+        for _, listed in inputs:
+            assert set(listed) <= written
+    for line in err.getvalue().split("\n")[:-1]:
+        assert any(line.startswith(name) for name in names), line
+    table = io.StringIO()
+    assert ftj.main([*options, *names], stdout=table, stderr=io.StringIO()) == code

@@ -138,7 +138,7 @@ class Writer:
         if function == "_check_bool":
             return ["type(v) is bool"]
         if function == "_check_int_in":
-            low, high = args
+            low, high = args[:2]  # and a hint for messages, which the fast test does not need
             return [f"type(v) is int and {literal(low)} <= v <= {literal(high)}"]
         if function == "_check_const":
             return [f"type(v) is str and v == {literal(args[0])}"]
