@@ -45,7 +45,11 @@ __all__ = [
     "DpoMethod",
     "ErrorDetail",
     "FineTuningJob",
+    "FineTuningJobCheckpoint",
+    "FineTuningJobCheckpointList",
     "FineTuningJobError",
+    "FineTuningJobEvent",
+    "FineTuningJobEventList",
     "FineTuningJobList",
     "FineTuningJobStatus",
     "FrozenDict",
@@ -57,6 +61,7 @@ __all__ = [
     "ReinforcementMethod",
     "SupervisedHyperparameters",
     "SupervisedMethod",
+    "TrainingMetrics",
     "ValidationError",
     "WandbIntegration",
     "main",
@@ -69,8 +74,8 @@ __version__ = "0.1.0"
 
 # Timestamps up to 9999-12-31T23:59:59Z, so every one is a valid datetime.
 MAX_TIMESTAMP = 253402300799
-# trained_tokens: a signed 64-bit counter on the API side.
-MAX_TOKENS = 2**63 - 1
+# Counters (trained_tokens, a checkpoint's step_number): signed 64-bit on the API side.
+MAX_COUNT = 2**63 - 1
 # seed: the create request's bounds (OpenAPI CreateFineTuningJobRequest).
 MAX_SEED = 2147483647
 # Any JSON value nested deeper than this, counted from the top of the document.
@@ -97,8 +102,12 @@ _METHOD_TYPES = ("supervised", "dpo", "reinforcement")
 _INTEGRATION_TYPES = ("wandb",)
 _GRADER_TYPES = ("string_check", "text_similarity", "python", "score_model", "multi")
 _REASONING_EFFORTS = ("default", "low", "medium", "high")
+_EVENT_LEVELS = ("info", "warn", "error")
+_EVENT_TYPES = ("message", "metrics")
 # The `object` member of each kind of object the module reads.
 _JOB_OBJECT = "fine_tuning.job"
+_EVENT_OBJECT = "fine_tuning.job.event"
+_CHECKPOINT_OBJECT = "fine_tuning.job.checkpoint"
 _LIST_OBJECT = "list"
 
 # ---------------------------------------------------------------------------
@@ -432,7 +441,7 @@ def _milliseconds(value: int, high: int) -> str:
 
 
 _check_timestamp = _int_checker(0, MAX_TIMESTAMP, _milliseconds)
-_check_tokens = _int_checker(0, MAX_TOKENS)
+_check_count = _int_checker(0, MAX_COUNT)
 _check_seed = _int_checker(0, MAX_SEED)
 
 
@@ -440,6 +449,12 @@ def _check_bool(value: Any, strict: bool, depth: int) -> bool:
     if type(value) is bool:
         return value
     raise _expected("a boolean", value)
+
+
+def _check_number(value: Any, strict: bool, depth: int) -> Union[int, float]:
+    if _is_number(value):
+        return value  # type: ignore[no-any-return]
+    raise _expected("a finite number", value, right_type=type(value) in (int, float))
 
 
 def _check_const(expected: str, value: Any, strict: bool, depth: int) -> str:
@@ -452,16 +467,21 @@ def _const_checker(expected: str) -> _Checker:
     return functools.partial(_check_const, expected)
 
 
-def _check_choice(choices: Sequence[str], open_in_tolerant: bool, value: Any, strict: bool, depth: int) -> str:
-    if type(value) is str and (value in choices or (open_in_tolerant and not strict and _is_text(value))):
+def _check_choice(
+    choices: Sequence[str], open_in_tolerant: bool, never: Sequence[str], value: Any, strict: bool, depth: int
+) -> str:
+    if type(value) is str and (
+        value in choices or (open_in_tolerant and not strict and value not in never and _is_text(value))
+    ):
         return value
     listed = ", ".join(json.dumps(choice) for choice in choices)
     raise _expected(f"one of {listed}", value, right_type=type(value) is str)
 
 
-def _choice_checker(choices: Sequence[str], *, open_in_tolerant: bool) -> _Checker:
-    """Check a string from a set; with open_in_tolerant, keep an unknown one unless strict."""
-    return functools.partial(_check_choice, tuple(choices), open_in_tolerant)
+def _choice_checker(choices: Sequence[str], *, open_in_tolerant: bool, never: Sequence[str] = ()) -> _Checker:
+    """Check a string from a set; with open_in_tolerant, keep an unknown one unless strict,
+    except the values never, which no reader takes."""
+    return functools.partial(_check_choice, tuple(choices), open_in_tolerant, tuple(never))
 
 
 _STATUS_BY_VALUE: Dict[str, FineTuningJobStatus] = {m.value: m for m in FineTuningJobStatus}
@@ -596,6 +616,13 @@ def _check_json(value: Any, depth: int) -> Any:
     if problems:
         raise _Invalid(problems)
     return _frozen(members)
+
+
+def _check_json_object(value: Any, strict: bool, depth: int) -> "FrozenDict[Any]":
+    """Check opaque JSON content that must be an object (an event's data) and freeze it."""
+    if type(value) is not dict:
+        raise _expected("an object", value)
+    return _check_json(value, depth)  # type: ignore[no-any-return]
 
 
 def _thaw(value: Any) -> Any:
@@ -1038,7 +1065,9 @@ _check_n_epochs = _auto_or_int(1, MAX_EPOCHS)
 _check_beta = _auto_or_number(0, MAX_BETA, f"> 0 and <= {MAX_BETA}")
 _check_compute = _auto_or_number(0.00001, 10, "> 0.00001 and <= 10")
 _check_eval = _auto_or_int(1)
-_check_effort = _choice_checker(_REASONING_EFFORTS, open_in_tolerant=False)
+# The API's reasoning efforts have grown (none, minimal, xhigh, max): the tolerant reader keeps
+# any, but "auto", which the schema excludes here.
+_check_effort = _choice_checker(_REASONING_EFFORTS, open_in_tolerant=True, never=["auto"])
 _check_grader_type = _choice_checker(_GRADER_TYPES, open_in_tolerant=True)
 _check_method_type = _choice_checker(_METHOD_TYPES, open_in_tolerant=True)
 _check_integration_type = _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=True)
@@ -1350,7 +1379,7 @@ class FineTuningJob(_Model):
         _tolerated("organization_id", _check_str),  # Azure OpenAI sends null
         _tolerated("result_files", _check_str_tuple, list),  # Azure OpenAI sends null
         _required("status", _check_status, _status_value),
-        _required_nullable("trained_tokens", _check_tokens),
+        _required_nullable("trained_tokens", _check_count),
         _required("training_file", _check_str),
         _required_nullable("validation_file", _check_str),
         _tolerated("seed", _check_seed),  # missing on jobs from before 2024
@@ -1423,6 +1452,109 @@ class FineTuningJob(_Model):
         printer.text(_job_text(self, _now(None)))
 
 
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class TrainingMetrics(_Model):
+    """A step's training metrics: every member a number that keeps its JSON type, or None."""
+
+    step: Optional[Union[int, float]] = None
+    train_loss: Optional[Union[int, float]] = None
+    train_mean_token_accuracy: Optional[Union[int, float]] = None
+    valid_loss: Optional[Union[int, float]] = None
+    valid_mean_token_accuracy: Optional[Union[int, float]] = None
+    full_valid_loss: Optional[Union[int, float]] = None
+    full_valid_mean_token_accuracy: Optional[Union[int, float]] = None
+    extra: Mapping[str, Any] = _EMPTY
+
+    # The SDK writes absent members as null, and real responses add keys (`"type":
+    # "supervised"`; a reinforcement job's nested objects): unknown keys, kept in extra.
+    _FIELDS = (
+        _optional("step", _check_number),
+        _optional("train_loss", _check_number),
+        _optional("train_mean_token_accuracy", _check_number),
+        _optional("valid_loss", _check_number),
+        _optional("valid_mean_token_accuracy", _check_number),
+        _optional("full_valid_loss", _check_number),
+        _optional("full_valid_mean_token_accuracy", _check_number),
+    )
+
+
+_check_event_level = _choice_checker(_EVENT_LEVELS, open_in_tolerant=True)
+_check_event_type = _choice_checker(_EVENT_TYPES, open_in_tolerant=True)
+_check_event_object = _const_checker(_EVENT_OBJECT)
+_check_checkpoint_object = _const_checker(_CHECKPOINT_OBJECT)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningJobEvent(_Model):
+    """What happened to a job (``fine_tuning.job.event``): a message, or a step's metrics."""
+
+    id: str
+    created_at: int
+    level: str
+    message: str
+    object: str = _EVENT_OBJECT
+    type: Optional[str] = None
+    data: Optional[Mapping[str, Any]] = None
+    extra: Mapping[str, Any] = _EMPTY
+
+    _KIND = f"a {_EVENT_OBJECT} object"
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("created_at", _check_timestamp),
+        _required("level", _check_event_level),
+        _required("message", _check_str),
+        _required("object", _check_event_object),
+        _optional("type", _check_event_type),  # absent on events from 2023
+        _optional("data", _check_json_object, _thaw),  # opaque content, kept whole
+    )
+
+    @property
+    def created_datetime(self) -> datetime.datetime:
+        """Return ``created_at`` as an aware UTC datetime."""
+        return datetime.datetime.fromtimestamp(self.created_at, _UTC)
+
+    @property
+    def metrics(self) -> Optional["TrainingMetrics"]:
+        """Return a metrics event's data read as TrainingMetrics (tolerantly, however the event
+        was read); None for other events."""
+        if self.type != "metrics" or self.data is None:
+            return None
+        try:
+            return TrainingMetrics._read(_thaw(self.data), False, 2)
+        except _Invalid as exc:
+            raise ValidationError(_nested("data", exc), type(self).__name__) from None
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningJobCheckpoint(_Model):
+    """A model saved along the way (``fine_tuning.job.checkpoint``), with its metrics."""
+
+    id: str
+    created_at: int
+    fine_tuned_model_checkpoint: str
+    fine_tuning_job_id: str
+    metrics: TrainingMetrics
+    step_number: int
+    object: str = _CHECKPOINT_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _KIND = f"a {_CHECKPOINT_OBJECT} object"
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("created_at", _check_timestamp),
+        _required("fine_tuned_model_checkpoint", _check_str),
+        _required("fine_tuning_job_id", _check_str),
+        _model_field(_required("metrics", TrainingMetrics._read), TrainingMetrics),
+        _required("object", _check_checkpoint_object),
+        _required("step_number", _check_count),
+    )
+
+    @property
+    def created_datetime(self) -> datetime.datetime:
+        """Return ``created_at`` as an aware UTC datetime."""
+        return datetime.datetime.fromtimestamp(self.created_at, _UTC)
+
+
 # ---------------------------------------------------------------------------
 # The list pages
 # ---------------------------------------------------------------------------
@@ -1453,10 +1585,75 @@ class FineTuningJobList(_Model):
         printer.text(_page_text(self, _now(None)))
 
 
+_check_events = _models_checker(FineTuningJobEvent)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningJobEventList(_Model):
+    """A page of a job's events (``GET /fine_tuning/jobs/{id}/events``), newest first."""
+
+    data: Tuple[FineTuningJobEvent, ...]
+    has_more: Optional[bool] = None
+    object: str = _LIST_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _KIND = f"a page of {_EVENT_OBJECT} objects"
+    _FIELDS = (
+        _required("object", _check_list_object),
+        _model_field(_required("data", _check_events), FineTuningJobEvent, many=True),
+        _tolerated("has_more", _check_bool),
+    )
+
+    def metrics(self) -> List[TrainingMetrics]:
+        """Return the metrics of the page's metrics events in step order (the API lists the
+        newest first): ``[(m.step, m.train_loss) for m in page.metrics()]`` is a loss curve."""
+        found = [(event.created_at, event.metrics) for event in reversed(self.data) if event.type == "metrics"]
+        return [metrics for _, metrics in sorted(found, key=_by_step) if metrics is not None]
+
+
+def _by_step(item: Tuple[int, Optional[TrainingMetrics]]) -> Tuple[bool, Union[int, float], int]:
+    # Metrics without a step come last; equal steps keep the order of their creation.
+    created, metrics = item
+    step = None if metrics is None else metrics.step
+    return (step is None, 0 if step is None else step, created)
+
+
+_check_checkpoints = _models_checker(FineTuningJobCheckpoint)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningJobCheckpointList(_Model):
+    """A page of a job's checkpoints (``GET /fine_tuning/jobs/{id}/checkpoints``), newest first."""
+
+    data: Tuple[FineTuningJobCheckpoint, ...]
+    first_id: Optional[str] = None
+    last_id: Optional[str] = None
+    has_more: Optional[bool] = None
+    object: str = _LIST_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _KIND = f"a page of {_CHECKPOINT_OBJECT} objects"
+    _FIELDS = (
+        _required("object", _check_list_object),
+        _model_field(_required("data", _check_checkpoints), FineTuningJobCheckpoint, many=True),
+        _nullable("first_id", _check_str),  # Azure OpenAI leaves both out
+        _nullable("last_id", _check_str),
+        _tolerated("has_more", _check_bool),
+    )
+
+
 # Which class reads each kind of response: a kind of object, or a list page by the kind of
 # object it holds. Named in the message when a response is given to another class.
-_READERS: Dict[str, str] = {_JOB_OBJECT: "FineTuningJob"}
-_PAGE_READERS: Dict[str, str] = {_JOB_OBJECT: "FineTuningJobList"}
+_READERS: Dict[str, str] = {
+    _JOB_OBJECT: "FineTuningJob",
+    _EVENT_OBJECT: "FineTuningJobEvent",
+    _CHECKPOINT_OBJECT: "FineTuningJobCheckpoint",
+}
+_PAGE_READERS: Dict[str, str] = {
+    _JOB_OBJECT: "FineTuningJobList",
+    _EVENT_OBJECT: "FineTuningJobEventList",
+    _CHECKPOINT_OBJECT: "FineTuningJobCheckpointList",
+}
 
 
 def _misread(cls: Type[_Model], data: Dict[Any, Any]) -> Optional[str]:
@@ -2016,7 +2213,7 @@ def _read_fine_tuning_job(data: Any, depth: int) -> FineTuningJob:
         "status": _check_status(take("status", None), False, inner),
         "trained_tokens": v
         if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= 9223372036854775807)
-        else _check_tokens(v, False, inner),
+        else _check_count(v, False, inner),
         "training_file": v
         if type(v := take("training_file", None)) is str and v.isascii()
         else _check_str(v, False, inner),
@@ -2169,6 +2366,162 @@ def _write_fine_tuning_job(obj: FineTuningJob) -> Dict[str, Any]:
         del out["metadata"]
     else:
         out["metadata"] = _plain_strings(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_training_metrics(data: Any, depth: int) -> TrainingMetrics:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "step": v
+        if (v := take("step", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "train_loss": v
+        if (v := take("train_loss", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "train_mean_token_accuracy": v
+        if (v := take("train_mean_token_accuracy", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "valid_loss": v
+        if (v := take("valid_loss", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "valid_mean_token_accuracy": v
+        if (v := take("valid_mean_token_accuracy", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "full_valid_loss": v
+        if (v := take("full_valid_loss", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "full_valid_mean_token_accuracy": v
+        if (v := take("full_valid_mean_token_accuracy", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "extra": TrainingMetrics._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(TrainingMetrics, values)
+
+
+def _write_training_metrics(obj: TrainingMetrics) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["step"] is None:
+        del out["step"]
+    if out["train_loss"] is None:
+        del out["train_loss"]
+    if out["train_mean_token_accuracy"] is None:
+        del out["train_mean_token_accuracy"]
+    if out["valid_loss"] is None:
+        del out["valid_loss"]
+    if out["valid_mean_token_accuracy"] is None:
+        del out["valid_mean_token_accuracy"]
+    if out["full_valid_loss"] is None:
+        del out["full_valid_loss"]
+    if out["full_valid_mean_token_accuracy"] is None:
+        del out["full_valid_mean_token_accuracy"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_event(data: Any, depth: int) -> FineTuningJobEvent:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "level": v
+        if type(v := take("level", None)) is str and v in _EVENT_LEVELS
+        else _check_event_level(v, False, inner),
+        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "fine_tuning.job.event"
+        else _check_event_object(v, False, inner),
+        "type": v
+        if (v := take("type", None)) is None or (type(v) is str and v in _EVENT_TYPES)
+        else _check_event_type(v, False, inner),
+        "data": v if (v := take("data", None)) is None else _check_json_object(v, False, inner),
+        "extra": FineTuningJobEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(FineTuningJobEvent, values)
+
+
+def _write_fine_tuning_job_event(obj: FineTuningJobEvent) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["type"] is None:
+        del out["type"]
+    if (v := out["data"]) is None:
+        del out["data"]
+    else:
+        out["data"] = _thaw(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_checkpoint(data: Any, depth: int) -> FineTuningJobCheckpoint:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "fine_tuned_model_checkpoint": v
+        if type(v := take("fine_tuned_model_checkpoint", None)) is str and v.isascii()
+        else _check_str(v, False, inner),
+        "fine_tuning_job_id": v
+        if type(v := take("fine_tuning_job_id", None)) is str and v.isascii()
+        else _check_str(v, False, inner),
+        "metrics": _read_training_metrics(take("metrics", None), inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "fine_tuning.job.checkpoint"
+        else _check_checkpoint_object(v, False, inner),
+        "step_number": v
+        if type(v := take("step_number", None)) is int and 0 <= v <= 9223372036854775807
+        else _check_count(v, False, inner),
+        "extra": FineTuningJobCheckpoint._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(FineTuningJobCheckpoint, values)
+
+
+def _write_fine_tuning_job_checkpoint(obj: FineTuningJobCheckpoint) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["metrics"]
+    out1 = v.__dict__.copy()
+    extra1 = out1.pop("extra")
+    if out1["step"] is None:
+        del out1["step"]
+    if out1["train_loss"] is None:
+        del out1["train_loss"]
+    if out1["train_mean_token_accuracy"] is None:
+        del out1["train_mean_token_accuracy"]
+    if out1["valid_loss"] is None:
+        del out1["valid_loss"]
+    if out1["valid_mean_token_accuracy"] is None:
+        del out1["valid_mean_token_accuracy"]
+    if out1["full_valid_loss"] is None:
+        del out1["full_valid_loss"]
+    if out1["full_valid_mean_token_accuracy"] is None:
+        del out1["full_valid_mean_token_accuracy"]
+    out["metrics"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -2330,6 +2683,98 @@ def _write_fine_tuning_job_list(obj: FineTuningJobList) -> Dict[str, Any]:
     return _with_extra(out, extra) if extra._data else out
 
 
+def _read_fine_tuning_job_event_list(data: Any, depth: int) -> FineTuningJobEventList:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "data": _read_array(_read_fine_tuning_job_event, take("data", None), None, inner),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "extra": FineTuningJobEventList._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(FineTuningJobEventList, values)
+
+
+def _write_fine_tuning_job_event_list(obj: FineTuningJobEventList) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    items1 = []
+    for item1 in v:
+        out1 = item1.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["type"] is None:
+            del out1["type"]
+        if (v1 := out1["data"]) is None:
+            del out1["data"]
+        else:
+            out1["data"] = _thaw(v1)
+        items1.append(_with_extra(out1, extra1) if extra1._data else out1)
+    out["data"] = items1
+    if out["has_more"] is None:
+        del out["has_more"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_checkpoint_list(data: Any, depth: int) -> FineTuningJobCheckpointList:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "data": _read_array(_read_fine_tuning_job_checkpoint, take("data", None), None, inner),
+        "first_id": v
+        if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "last_id": v
+        if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "extra": FineTuningJobCheckpointList._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    return _instance(FineTuningJobCheckpointList, values)
+
+
+def _write_fine_tuning_job_checkpoint_list(obj: FineTuningJobCheckpointList) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    items1 = []
+    for item1 in v:
+        out1 = item1.__dict__.copy()
+        extra1 = out1.pop("extra")
+        v1 = out1["metrics"]
+        out2 = v1.__dict__.copy()
+        extra2 = out2.pop("extra")
+        if out2["step"] is None:
+            del out2["step"]
+        if out2["train_loss"] is None:
+            del out2["train_loss"]
+        if out2["train_mean_token_accuracy"] is None:
+            del out2["train_mean_token_accuracy"]
+        if out2["valid_loss"] is None:
+            del out2["valid_loss"]
+        if out2["valid_mean_token_accuracy"] is None:
+            del out2["valid_mean_token_accuracy"]
+        if out2["full_valid_loss"] is None:
+            del out2["full_valid_loss"]
+        if out2["full_valid_mean_token_accuracy"] is None:
+            del out2["full_valid_mean_token_accuracy"]
+        out1["metrics"] = _with_extra(out2, extra2) if extra2._data else out2
+        items1.append(_with_extra(out1, extra1) if extra1._data else out1)
+    out["data"] = items1
+    if out["first_id"] is None:
+        del out["first_id"]
+    if out["last_id"] is None:
+        del out["last_id"]
+    if out["has_more"] is None:
+        del out["has_more"]
+    return _with_extra(out, extra) if extra._data else out
+
+
 FineTuningJobError._read_fast = _read_fine_tuning_job_error
 FineTuningJobError.to_dict = _write_fine_tuning_job_error  # type: ignore[method-assign, assignment]
 Hyperparameters._read_fast = _read_hyperparameters
@@ -2356,8 +2801,18 @@ Integration._read_fast = _read_integration
 Integration.to_dict = _write_integration  # type: ignore[method-assign, assignment]
 FineTuningJob._read_fast = _read_fine_tuning_job
 FineTuningJob.to_dict = _write_fine_tuning_job  # type: ignore[method-assign, assignment]
+TrainingMetrics._read_fast = _read_training_metrics
+TrainingMetrics.to_dict = _write_training_metrics  # type: ignore[method-assign, assignment]
+FineTuningJobEvent._read_fast = _read_fine_tuning_job_event
+FineTuningJobEvent.to_dict = _write_fine_tuning_job_event  # type: ignore[method-assign, assignment]
+FineTuningJobCheckpoint._read_fast = _read_fine_tuning_job_checkpoint
+FineTuningJobCheckpoint.to_dict = _write_fine_tuning_job_checkpoint  # type: ignore[method-assign, assignment]
 FineTuningJobList._read_fast = _read_fine_tuning_job_list
 FineTuningJobList.to_dict = _write_fine_tuning_job_list  # type: ignore[method-assign, assignment]
+FineTuningJobEventList._read_fast = _read_fine_tuning_job_event_list
+FineTuningJobEventList.to_dict = _write_fine_tuning_job_event_list  # type: ignore[method-assign, assignment]
+FineTuningJobCheckpointList._read_fast = _read_fine_tuning_job_checkpoint_list
+FineTuningJobCheckpointList.to_dict = _write_fine_tuning_job_checkpoint_list  # type: ignore[method-assign, assignment]
 # END GENERATED CODE
 
 

@@ -131,7 +131,63 @@ def example(name: str) -> Json:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-# The payloads tests start from, by name; a name with "page" in it is a list page.
+def event(level: str = "info", message: str = "Fine-tuning job started", **more: Any) -> Json:
+    """A message event, as the API sends it."""
+    return {
+        "object": "fine_tuning.job.event",
+        "id": "ftevent-" + message.lower().replace(" ", "")[:12],
+        "created_at": 1767225660,
+        "level": level,
+        "message": message,
+        "data": {},
+        "type": "message",
+        **more,
+    }
+
+
+def metrics_event(step: int, loss: float, valid: Any = None) -> Json:
+    """A metrics event of a supervised job at a step."""
+    data = {"step": step, "train_loss": loss, "train_mean_token_accuracy": 0.8}
+    if valid is not None:
+        data.update(valid_loss=valid, valid_mean_token_accuracy=0.75)
+    return event(
+        "info",
+        f"Step {step}/120: training loss={loss:.2f}",
+        data=data,
+        type="metrics",
+        created_at=1767225600 + step * 30,
+    )
+
+
+def checkpoint(step: int, loss: float = 0.4) -> Json:
+    """A checkpoint saved at a step, with its metrics."""
+    return {
+        "object": "fine_tuning.job.checkpoint",
+        "id": f"ftckpt_step{step:04d}",
+        "created_at": 1767225600 + step * 30,
+        "fine_tuned_model_checkpoint": f"ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-{step}",
+        "fine_tuning_job_id": "ftjob-succsup0001",
+        "metrics": {"step": step, "train_loss": loss, "train_mean_token_accuracy": 0.8, "valid_loss": loss + 0.1},
+        "step_number": step,
+    }
+
+
+def event_page(has_more: bool = False) -> Json:
+    """A page of events, newest first, as the API lists them: metrics and messages."""
+    events = [
+        metrics_event(step, round(2.4 / step**0.5, 3), valid=round(2.6 / step**0.5, 3)) for step in (1, 40, 80, 120)
+    ]
+    events = [event("info", "The job has successfully completed", created_at=1767229261), *reversed(events)]
+    return {"object": "list", "data": [*events, event("info", "Fine-tuning job started")], "has_more": has_more}
+
+
+def checkpoint_page() -> Json:
+    """A page of checkpoints, newest first."""
+    items = [checkpoint(120, 0.41), checkpoint(80, 0.52), checkpoint(40, 0.77)]
+    return {"object": "list", "data": items, "first_id": items[0]["id"], "last_id": items[-1]["id"], "has_more": False}
+
+
+# The payloads tests start from, by name; kind_of(name) says which class reads each.
 BASES: Dict[str, Callable[[], Json]] = {
     "job": lambda: job("succeeded"),
     **{status: functools.partial(job, status) for status in STATUSES if status != "succeeded"},
@@ -141,16 +197,32 @@ BASES: Dict[str, Callable[[], Json]] = {
     "example job": lambda: example("job.json"),
     "page": lambda: page([job("succeeded"), job("running")]),
     "example page": lambda: example("page.json"),
+    "event": event,
+    "metrics event": lambda: metrics_event(40, 0.77, valid=0.8),
+    "checkpoint": lambda: checkpoint(40),
+    "event page": event_page,
+    "checkpoint page": checkpoint_page,
+}
+MODELS = {
+    "job": ftj.FineTuningJob,
+    "page": ftj.FineTuningJobList,
+    "event": ftj.FineTuningJobEvent,
+    "checkpoint": ftj.FineTuningJobCheckpoint,
+    "event page": ftj.FineTuningJobEventList,
+    "checkpoint page": ftj.FineTuningJobCheckpointList,
 }
 
 
 def kind_of(base: str) -> str:
-    return "page" if "page" in base else "job"
+    """The kind of payload a base is, a key of MODELS."""
+    return next(
+        (kind for kind in ("event page", "checkpoint page", "event", "checkpoint", "page") if kind in base), "job"
+    )
 
 
 def model_of(kind: str) -> Any:
-    """The class that reads a kind of payload: "job" or "page"."""
-    return ftj.FineTuningJobList if kind == "page" else ftj.FineTuningJob
+    """The class that reads a kind of payload."""
+    return MODELS[kind]
 
 
 def read(data: Any, kind: str, strict: bool = False) -> Any:

@@ -199,6 +199,94 @@ def pages(draw: Draw, strict: bool = False) -> Json:
     return members(draw, spec, strict)
 
 
+numbers = st.integers(-(2**70), 2**70) | finite
+METRICS = [
+    (key, numbers, OPTIONAL)
+    for key in (
+        "step",
+        "train_loss",
+        "train_mean_token_accuracy",
+        "valid_loss",
+        "valid_mean_token_accuracy",
+        "full_valid_loss",
+        "full_valid_mean_token_accuracy",
+    )
+]
+
+
+@st.composite
+def training_metrics(draw: Draw, strict: bool = False) -> Json:
+    return members(draw, METRICS, strict)
+
+
+@st.composite
+def events(draw: Draw, strict: bool = False) -> Json:
+    """An event payload that the reader of the given mode accepts."""
+    levels, kinds = st.sampled_from(["info", "warn", "error"]), st.sampled_from(["message", "metrics"])
+    kind = draw(kinds if strict else kinds | text)
+    content = training_metrics(strict) if kind == "metrics" else st.dictionaries(text, json_values, max_size=3)
+    spec = [
+        ("id", text, REQUIRED),
+        ("created_at", timestamps, REQUIRED),
+        ("level", levels if strict else levels | text, REQUIRED),
+        ("message", text, REQUIRED),
+        ("object", st.just("fine_tuning.job.event"), REQUIRED),
+        ("type", st.just(kind), OPTIONAL),
+        ("data", content, OPTIONAL),
+    ]
+    out = members(draw, spec, strict)
+    return {key: out[key] for key in draw(st.permutations(list(out)))}
+
+
+@st.composite
+def checkpoints(draw: Draw, strict: bool = False) -> Json:
+    """A checkpoint payload that the reader of the given mode accepts."""
+    spec = [
+        ("id", text, REQUIRED),
+        ("created_at", timestamps, REQUIRED),
+        ("fine_tuned_model_checkpoint", text, REQUIRED),
+        ("fine_tuning_job_id", ids, REQUIRED),
+        ("metrics", training_metrics(strict), REQUIRED),
+        ("object", st.just("fine_tuning.job.checkpoint"), REQUIRED),
+        ("step_number", st.integers(0, 2**63 - 1), REQUIRED),
+    ]
+    out = members(draw, spec, strict)
+    return {key: out[key] for key in draw(st.permutations(list(out)))}
+
+
+@st.composite
+def event_pages(draw: Draw, strict: bool = False) -> Json:
+    spec = [
+        ("object", st.just("list"), REQUIRED),
+        ("data", st.lists(events(strict), max_size=4), REQUIRED),
+        ("has_more", st.booleans(), TOLERATED),
+    ]
+    return members(draw, spec, strict)
+
+
+@st.composite
+def checkpoint_pages(draw: Draw, strict: bool = False) -> Json:
+    spec = [
+        ("object", st.just("list"), REQUIRED),
+        ("data", st.lists(checkpoints(strict), max_size=3), REQUIRED),
+        ("first_id", text, NULLABLE),
+        ("last_id", text, NULLABLE),
+        ("has_more", st.booleans(), TOLERATED),
+    ]
+    return members(draw, spec, strict)
+
+
+# Payloads by kind (the keys of tests.fixtures.MODELS).
+PAYLOADS: Dict[str, Callable[[bool], st.SearchStrategy[Json]]] = {
+    "job": jobs,
+    "page": pages,
+    "event": events,
+    "checkpoint": checkpoints,
+    "event page": event_pages,
+    "checkpoint page": checkpoint_pages,
+}
+
+
 # ---------------------------------------------------------------------------
 # Instances built through the constructors, from each field's domain.
 # ---------------------------------------------------------------------------
@@ -285,6 +373,41 @@ instance_strategies[ftj.FineTuningJobList] = st.builds(
     has_more=maybe(st.booleans()),
     extra=frozen_extra,
 )
+instance_strategies[ftj.TrainingMetrics] = st.builds(ftj.TrainingMetrics, **_from(METRICS), extra=frozen_extra)
+instance_strategies[ftj.FineTuningJobEvent] = st.builds(
+    ftj.FineTuningJobEvent,
+    id=text,
+    created_at=timestamps,
+    level=st.sampled_from(["info", "warn", "error"]) | text,
+    message=text,
+    type=maybe(st.sampled_from(["message", "metrics"]) | text),
+    data=maybe(st.dictionaries(text, json_values, max_size=3)),
+    extra=frozen_extra,
+)
+instance_strategies[ftj.FineTuningJobCheckpoint] = st.builds(
+    ftj.FineTuningJobCheckpoint,
+    id=text,
+    created_at=timestamps,
+    fine_tuned_model_checkpoint=text,
+    fine_tuning_job_id=ids,
+    metrics=instance_strategies[ftj.TrainingMetrics],
+    step_number=st.integers(0, 2**63 - 1),
+    extra=frozen_extra,
+)
+instance_strategies[ftj.FineTuningJobEventList] = st.builds(
+    ftj.FineTuningJobEventList,
+    data=st.lists(instance_strategies[ftj.FineTuningJobEvent], max_size=3),
+    has_more=maybe(st.booleans()),
+    extra=frozen_extra,
+)
+instance_strategies[ftj.FineTuningJobCheckpointList] = st.builds(
+    ftj.FineTuningJobCheckpointList,
+    data=st.lists(instance_strategies[ftj.FineTuningJobCheckpoint], max_size=3),
+    first_id=maybe(text),
+    last_id=maybe(text),
+    has_more=maybe(st.booleans()),
+    extra=frozen_extra,
+)
 any_instance = st.one_of(list(instance_strategies.values()))
 
 # ---------------------------------------------------------------------------
@@ -325,6 +448,24 @@ SCHEMA: Dict[str, Dict[str, Tuple[bool, Optional[str], bool]]] = {
     "integration": {"type": (False, None, False), "wandb": (False, "plain", False)},
     "grader": {},  # type and name are strings; the rest is opaque content
     "page": {"object": (False, None, False), "data": (False, "job", True), "has_more": (False, None, False)},
+    # Events and checkpoints (CONTRACT.md section 8): an event's data is opaque, kept whole.
+    "event": dict.fromkeys(["id", "created_at", "level", "message", "object", "type", "data"], (False, None, False)),
+    "metrics": dict.fromkeys([key for key, _, _ in METRICS], (False, None, False)),
+    "checkpoint": {
+        **dict.fromkeys(
+            ["id", "created_at", "fine_tuned_model_checkpoint", "fine_tuning_job_id", "object", "step_number"],
+            (False, None, False),
+        ),
+        "metrics": (False, "metrics", False),
+    },
+    "event page": {"object": (False, None, False), "data": (False, "event", True), "has_more": (False, None, False)},
+    "checkpoint page": {
+        "object": (False, None, False),
+        "data": (False, "checkpoint", True),
+        "first_id": (False, None, False),
+        "last_id": (False, None, False),
+        "has_more": (False, None, False),
+    },
 }
 # Hyperparameters and wandb settings: every known member is a plain value that is left out when null.
 PLAIN_KEYS = {

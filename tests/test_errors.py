@@ -249,6 +249,51 @@ BOTH: List[Tuple[Any, Any, str, List[str]]] = [
         ],
     ),
     ("has_more", "no", "page", ['$.has_more: expected a boolean, got "no" (str)']),
+    # events (CONTRACT.md section 8.1)
+    ("level", 5, "event", ['$.level: expected one of "info", "warn", "error", got 5 (int)']),
+    ("level", REMOVE, "event", ["$.level: required key missing"]),
+    ("message", None, "event", ["$.message: expected a string, got null"]),
+    ("object", "event", "event", ['$.object: expected "fine_tuning.job.event", got "event"']),
+    ("type", 3, "event", ['$.type: expected one of "message", "metrics", got 3 (int)']),
+    ("data", [], "event", ["$.data: expected an object, got [] (list)"]),
+    ("data", "loss=1", "event", ['$.data: expected an object, got "loss=1" (str)']),
+    ("data", {"loss": NAN}, "event", ["$.data.loss: expected a finite number, got NaN"]),
+    (
+        "created_at",
+        1767225660000,
+        "event",
+        [
+            "$.created_at: expected an integer in 0..253402300799, got 1767225660000 (milliseconds? timestamps are in seconds)"
+        ],
+    ),
+    # checkpoints and their metrics (8.2)
+    ("metrics", REMOVE, "checkpoint", ["$.metrics: required key missing"]),
+    ("metrics", [], "checkpoint", ["$.metrics: expected an object, got [] (list)"]),
+    ("metrics.train_loss", "0.4", "checkpoint", ['$.metrics.train_loss: expected a finite number, got "0.4" (str)']),
+    ("metrics.step", INF, "checkpoint", ["$.metrics.step: expected a finite number, got Infinity"]),
+    ("metrics.valid_loss", True, "checkpoint", ["$.metrics.valid_loss: expected a finite number, got true (bool)"]),
+    ("step_number", -1, "checkpoint", ["$.step_number: expected an integer in 0..9223372036854775807, got -1"]),
+    ("step_number", 40.0, "checkpoint", ["$.step_number: expected an integer, got 40.0 (float)"]),
+    ("fine_tuned_model_checkpoint", 7, "checkpoint", ["$.fine_tuned_model_checkpoint: expected a string, got 7 (int)"]),
+    ("fine_tuning_job_id", REMOVE, "checkpoint", ["$.fine_tuning_job_id: required key missing"]),
+    ("object", "checkpoint", "checkpoint", ['$.object: expected "fine_tuning.job.checkpoint", got "checkpoint"']),
+    # their pages (8.3, 8.4)
+    ("data.0.level", None, "event page", ['$.data[0].level: expected one of "info", "warn", "error", got null']),
+    (
+        "data.0.object",
+        "ft-object",
+        "event page",
+        ['$.data[0].object: expected "fine_tuning.job.event", got "ft-object"'],
+    ),
+    (
+        "data.1.metrics.valid_loss",
+        [],
+        "checkpoint page",
+        ["$.data[1].metrics.valid_loss: expected a finite number, got [] (list)"],
+    ),
+    ("first_id", 3, "checkpoint page", ["$.first_id: expected a string, got 3 (int)"]),
+    ("has_more", "no", "event page", ['$.has_more: expected a boolean, got "no" (str)']),
+    ("object", "lists", "checkpoint page", ['$.object: expected "list", got "lists"']),
 ]
 
 # Accepted by the tolerant reader, rejected by the strict one.
@@ -341,6 +386,22 @@ STRICT_ONLY: List[Tuple[str, Any, str, List[str]]] = [
         None,
         "job",
         [f"$.method.supervised.hyperparameters.batch_size: {AUTO_INT_1_256}, got null"],
+    ),
+    ("level", "debug", "event", ['$.level: expected one of "info", "warn", "error", got "debug"']),
+    ("type", "progress", "event", ['$.type: expected one of "message", "metrics", got "progress"']),
+    ("type", None, "event", ['$.type: expected one of "message", "metrics", got null']),
+    ("data", None, "event", ["$.data: expected an object, got null"]),
+    ("metrics.train_loss", None, "checkpoint", ["$.metrics.train_loss: expected a finite number, got null"]),
+    ("metrics.type", "supervised", "checkpoint", ["$.metrics.type: unknown key"]),
+    ("has_more", REMOVE, "event page", ["$.has_more: required key missing"]),
+    (
+        "method.reinforcement.hyperparameters.reasoning_effort",
+        "xhigh",
+        "rl",
+        [
+            "$.method.reinforcement.hyperparameters.reasoning_effort: "
+            'expected one of "default", "low", "medium", "high", got "xhigh"'
+        ],
     ),
 ]
 
@@ -598,7 +659,7 @@ def test_limits_are_inclusive() -> None:
         "x_small": -(10**4300) + 1,
         "created_at": ftj.MAX_TIMESTAMP,
         "seed": ftj.MAX_SEED,
-        "trained_tokens": ftj.MAX_TOKENS,
+        "trained_tokens": ftj.MAX_COUNT,
     }
     read = ftj.FineTuningJob.from_dict({**job("succeeded"), **at_limits})
     assert read.metadata is not None and len(read.metadata) == 16
@@ -632,3 +693,100 @@ def test_an_array_nested_too_deep_is_reported_so_on_every_python(levels: int) ->
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningJob.from_json("[" * 100 + "]" * 100)  # as deep as allowed: only not an object
     assert [str(e) for e in info.value.errors] == ["$: expected an object, got " + "[" * 77 + "... (list)"]
+
+
+# CONTRACT.md 8.4: each class refuses a response of another kind, naming the class that reads it.
+MISREAD: List[Tuple[str, str, str]] = [
+    (
+        "event page",
+        "page",
+        "expected a page of fine_tuning.job objects, got a page of fine_tuning.job.event objects: read it with FineTuningJobEventList",
+    ),
+    (
+        "checkpoint page",
+        "page",
+        "expected a page of fine_tuning.job objects, got a page of fine_tuning.job.checkpoint objects: read it with FineTuningJobCheckpointList",
+    ),
+    (
+        "page",
+        "event page",
+        "expected a page of fine_tuning.job.event objects, got a page of fine_tuning.job objects: read it with FineTuningJobList",
+    ),
+    (
+        "checkpoint page",
+        "event page",
+        "expected a page of fine_tuning.job.event objects, got a page of fine_tuning.job.checkpoint objects: read it with FineTuningJobCheckpointList",
+    ),
+    (
+        "event page",
+        "checkpoint page",
+        "expected a page of fine_tuning.job.checkpoint objects, got a page of fine_tuning.job.event objects: read it with FineTuningJobEventList",
+    ),
+    (
+        "event page",
+        "job",
+        "expected a fine_tuning.job object, got a page of fine_tuning.job.event objects: read it with FineTuningJobEventList",
+    ),
+    (
+        "event",
+        "job",
+        "expected a fine_tuning.job object, got a fine_tuning.job.event object: read it with FineTuningJobEvent",
+    ),
+    (
+        "checkpoint",
+        "event",
+        "expected a fine_tuning.job.event object, got a fine_tuning.job.checkpoint object: read it with FineTuningJobCheckpoint",
+    ),
+    (
+        "job",
+        "checkpoint",
+        "expected a fine_tuning.job.checkpoint object, got a fine_tuning.job object: read it with FineTuningJob",
+    ),
+    (
+        "checkpoint",
+        "checkpoint page",
+        "expected a page of fine_tuning.job.checkpoint objects, got a fine_tuning.job.checkpoint object: read it with FineTuningJobCheckpoint",
+    ),
+]
+
+
+@pytest.mark.parametrize(("base", "kind", "message"), MISREAD, ids=[f"{b}-as-{k}" for b, k, _ in MISREAD])
+@pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
+def test_a_response_of_another_kind_names_the_class_that_reads_it(
+    base: str, kind: str, message: str, strict: bool
+) -> None:
+    data = BASES[base]()
+    with pytest.raises(ftj.ValidationError) as info:
+        read(data, kind, strict)
+    assert [(e.path, e.message) for e in info.value.errors] == [((), message)]
+    assert info.value.errors[0].value is data
+
+
+def test_an_empty_page_fits_every_page_class_and_an_unknown_item_is_reported_where_it_is() -> None:
+    for kind in ("page", "event page", "checkpoint page"):
+        assert read({"object": "list", "data": [], "has_more": False}, kind, strict=True).data == ()
+    odd = {"object": "list", "data": [{**BASES["event"](), "object": "ft-object"}], "has_more": False}
+    with pytest.raises(ftj.ValidationError) as info:
+        read(odd, "event page")
+    assert [str(e) for e in info.value.errors] == [
+        '$.data[0].object: expected "fine_tuning.job.event", got "ft-object"'
+    ]
+    with pytest.raises(ftj.ValidationError) as info:
+        read({"object": "list", "data": []}, "job")
+    assert [str(e) for e in info.value.errors] == [
+        "$: expected a fine_tuning.job object, got a list page: read it with FineTuningJobList"
+    ]
+
+
+@pytest.mark.parametrize("effort", ["none", "minimal", "xhigh", "max", "ultra", ""])
+def test_the_tolerant_reader_keeps_a_reasoning_effort_it_does_not_know(effort: str) -> None:
+    data = BASES["rl"]()
+    data["method"]["reinforcement"]["hyperparameters"]["reasoning_effort"] = effort
+    read_back = read(data, "job")
+    assert read_back.method.reinforcement.hyperparameters.reasoning_effort == effort
+    assert read_back.to_dict()["method"]["reinforcement"]["hyperparameters"]["reasoning_effort"] == effort
+    with pytest.raises(ftj.ValidationError):
+        read(data, "job", strict=True)
+    data["method"]["reinforcement"]["hyperparameters"]["reasoning_effort"] = "\ud800"
+    with pytest.raises(ftj.ValidationError):
+        read(data, "job")

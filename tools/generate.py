@@ -140,6 +140,11 @@ class Writer:
         if function == "_check_int_in":
             low, high = args[:2]  # and a hint for messages, which the fast test does not need
             return [f"type(v) is int and {literal(low)} <= v <= {literal(high)}"]
+        if function == "_check_number":
+            return [
+                "type(v) is float and -_INFINITY < v < _INFINITY",
+                "type(v) is int and -_INT_LIMIT < v < _INT_LIMIT",
+            ]
         if function == "_check_const":
             return [f"type(v) is str and v == {literal(args[0])}"]
         if function == "_check_choice":
