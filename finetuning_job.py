@@ -18,6 +18,7 @@ import enum
 import functools
 import html
 import json
+import math
 import operator
 import os
 import re
@@ -1604,11 +1605,21 @@ class FineTuningJobEventList(_Model):
         _tolerated("has_more", _check_bool),
     )
 
+    def _repr_html_(self) -> str:
+        return _events_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(_events_text(self))
+
     def metrics(self) -> List[TrainingMetrics]:
         """Return the metrics of the page's metrics events in step order (the API lists the
         newest first): ``[(m.step, m.train_loss) for m in page.metrics()]`` is a loss curve."""
-        found = [(event.created_at, event.metrics) for event in reversed(self.data) if event.type == "metrics"]
-        return [metrics for _, metrics in sorted(found, key=_by_step) if metrics is not None]
+        return _in_step_order(self.data)
+
+
+def _in_step_order(events: Sequence[FineTuningJobEvent]) -> List[TrainingMetrics]:
+    found = [(event.created_at, event.metrics) for event in reversed(events) if event.type == "metrics"]
+    return [metrics for _, metrics in sorted(found, key=_by_step) if metrics is not None]
 
 
 def _by_step(item: Tuple[int, Optional[TrainingMetrics]]) -> Tuple[bool, Union[int, float], int]:
@@ -1641,39 +1652,50 @@ class FineTuningJobCheckpointList(_Model):
         _tolerated("has_more", _check_bool),
     )
 
+    def _repr_html_(self) -> str:
+        return _checkpoints_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(_checkpoints_text(self))
+
 
 # Which class reads each kind of response: a kind of object, or a list page by the kind of
 # object it holds. Named in the message when a response is given to another class.
-_READERS: Dict[str, str] = {
-    _JOB_OBJECT: "FineTuningJob",
-    _EVENT_OBJECT: "FineTuningJobEvent",
-    _CHECKPOINT_OBJECT: "FineTuningJobCheckpoint",
+_READERS: Dict[str, Type[_Model]] = {
+    _JOB_OBJECT: FineTuningJob,
+    _EVENT_OBJECT: FineTuningJobEvent,
+    _CHECKPOINT_OBJECT: FineTuningJobCheckpoint,
 }
-_PAGE_READERS: Dict[str, str] = {
-    _JOB_OBJECT: "FineTuningJobList",
-    _EVENT_OBJECT: "FineTuningJobEventList",
-    _CHECKPOINT_OBJECT: "FineTuningJobCheckpointList",
+_PAGE_READERS: Dict[str, Type[_Model]] = {
+    _JOB_OBJECT: FineTuningJobList,
+    _EVENT_OBJECT: FineTuningJobEventList,
+    _CHECKPOINT_OBJECT: FineTuningJobCheckpointList,
 }
+
+
+def _held(page: Dict[Any, Any]) -> Optional[str]:
+    """The kind of object a list page holds: that of its first item of a kind the module knows."""
+    items = page.get("data")
+    kinds = [item.get("object") for item in items if type(item) is dict] if type(items) is list else []
+    return next((kind for kind in kinds if type(kind) is str and kind in _READERS), None)
 
 
 def _misread(cls: Type[_Model], data: Dict[Any, Any]) -> Optional[str]:
     """Return the message for a response of another kind than cls reads, or None."""
     kind = data.get("object")
     if kind == _LIST_OBJECT:
-        items = data.get("data")
-        held = [item.get("object") for item in items if type(item) is dict] if type(items) is list else []
-        found = next((k for k in held if type(k) is str and k in _PAGE_READERS), None)
-        if found is not None:
-            what, reader = f"a page of {found} objects", _PAGE_READERS[found]
-        elif cls.__name__ in _PAGE_READERS.values():
+        held = _held(data)
+        if held is not None:
+            what, reader = f"a page of {held} objects", _PAGE_READERS[held]
+        elif cls in _PAGE_READERS.values():
             return None  # an empty page, or one of unknown objects: it fits any page class
         else:
-            what, reader = "a list page", _PAGE_READERS[_JOB_OBJECT]
+            what, reader = "a list page", FineTuningJobList
     elif type(kind) is str and kind in _READERS:
         what, reader = f"a {kind} object", _READERS[kind]
     else:
         return None
-    return None if reader == cls.__name__ else f"expected {cls._KIND}, got {what}: read it with {reader}"
+    return None if reader is cls else f"expected {cls._KIND}, got {what}: read it with {reader.__name__}"
 
 
 # ---------------------------------------------------------------------------
@@ -2941,11 +2963,19 @@ def _table_lines(rows: Sequence[Tuple[str, ...]], base_models: Sequence[bool]) -
 
 def _status_counts(statuses: Sequence[str]) -> str:
     """``3 jobs: 1 running, 1 failed, 1 paused``, statuses in the order first seen."""
+    return f"{_count(len(statuses), 'job')}: {_tally(statuses)}"
+
+
+def _tally(values: Sequence[str]) -> str:
+    """``1 running, 1 failed``: how many of each value, in the order first seen."""
     counts: Dict[str, int] = {}
-    for status in statuses:
-        counts[status] = counts.get(status, 0) + 1
-    noun = "job" if len(statuses) == 1 else "jobs"
-    return f"{len(statuses)} {noun}: " + ", ".join(f"{n} {status}" for status, n in counts.items())
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return ", ".join(f"{n} {value}" for value, n in counts.items())
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def _page_text(page: FineTuningJobList, now: datetime.datetime) -> str:
@@ -3006,6 +3036,11 @@ def _job_html(job: FineTuningJob, now: datetime.datetime) -> str:
     )
 
 
+def _note(text: str) -> str:
+    """A line of text under a table, a little fainter."""
+    return f'<div style="opacity: 0.75; margin-top: 0.3em;">{_escape(text)}</div>'
+
+
 def _error_html(error: Optional[FineTuningJobError]) -> str:
     if error is None:
         return "-"
@@ -3039,7 +3074,253 @@ def _page_html(page: FineTuningJobList, now: datetime.datetime) -> str:
         '<div class="finetuning-job-list" style="line-height: 1.5;">'
         f'<table style="border-collapse: collapse; margin: 0;"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
-        f'<div style="opacity: 0.75; margin-top: 0.3em;">{_escape(counts)}.{more}</div></div>'
+        f"{_note(counts + '.' + more)}</div>"
+    )
+
+
+# Events and checkpoints: a loss curve is what people look at. In a terminal, a sparkline; in a
+# notebook, a chart drawn as inline SVG, with no dependency.
+_SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
+_SPARKLINE_WIDTH = 40
+# (the member of TrainingMetrics, its name, its colour in charts)
+_LOSSES = (
+    ("train_loss", "training loss", "#2f6fde"),
+    ("valid_loss", "validation loss", "#e8710a"),
+    ("full_valid_loss", "full validation loss", "#1a7f37"),
+)
+_Series = List[Tuple[Union[int, float], Union[int, float]]]
+
+
+def _number_text(value: Union[int, float]) -> str:
+    return f"{value:.4g}" if type(value) is float else str(value)
+
+
+def _loss_series(points: Sequence[Tuple[Union[int, float], TrainingMetrics]]) -> List[Tuple[str, str, _Series]]:
+    """(name, colour, [(step, loss), ...] in step order) for each loss that the metrics hold."""
+    found = []
+    for member, name, colour in _LOSSES:
+        series = sorted(
+            (step, getattr(metrics, member)) for step, metrics in points if getattr(metrics, member) is not None
+        )
+        if series:
+            found.append((name, colour, series))
+    return found
+
+
+def _sparkline(values: Sequence[Union[int, float]]) -> str:
+    """Values as block characters, lowest ▁ to highest █, at most _SPARKLINE_WIDTH of them."""
+    if len(values) > _SPARKLINE_WIDTH:  # the mean of each of _SPARKLINE_WIDTH runs of values
+        cuts = [round(i * len(values) / _SPARKLINE_WIDTH) for i in range(_SPARKLINE_WIDTH + 1)]
+        values = [sum(values[a:b]) / (b - a) for a, b in zip(cuts, cuts[1:])]
+    low, high = min(values), max(values)
+    if high == low:
+        return _SPARKS[3] * len(values)
+    return "".join(_SPARKS[min(7, int((value - low) / (high - low) * 8))] for value in values)
+
+
+def _loss_summaries(points: Sequence[Tuple[Union[int, float], TrainingMetrics]]) -> List[str]:
+    """``train loss 2.31 ▇▆▅▄▃▂▂▁ 0.41 over steps 1-120``, a line per loss the metrics hold."""
+    lines = []
+    for name, _, series in _loss_series(points):
+        losses = [loss for _, loss in series]
+        first, last = _number_text(series[0][0]), _number_text(series[-1][0])
+        steps = f"step {first}" if len(series) == 1 else f"steps {first}-{last}"
+        short = name.replace("training", "train").replace("validation", "valid")
+        lines.append(f"{short} {losses[0]:.3g} {_sparkline(losses)} {losses[-1]:.3g} over {steps}")
+    return lines
+
+
+def _ticks(low: float, high: float) -> List[float]:
+    """Round values from at most low to at least high, steps of 1, 2 or 5 times a power of ten."""
+    span = high - low or abs(high) or 1.0
+    step = 10 ** math.floor(math.log10(span / 4))
+    step *= next(m for m in (1, 2, 5, 10) if span / (step * m) <= 6)
+    first, last = math.floor(low / step), math.ceil(high / step)
+    return [(first + i) * step for i in range(max(last - first, 1) + 1)]
+
+
+def _loss_chart_svg(series: List[Tuple[str, str, _Series]]) -> str:
+    """An SVG line chart of losses by step: axes with labelled ticks, a legend, a title per series."""
+    width, height, left, right, top, bottom = 560, 230, 52, 16, 30, 36
+    steps = [step for _, _, points in series for step, _ in points]
+    losses = [loss for _, _, points in series for _, loss in points]
+    x_ticks, y_ticks = _ticks(min(steps), max(steps)), _ticks(min(losses), max(losses))
+    x_low, x_high, y_low, y_high = x_ticks[0], x_ticks[-1], y_ticks[0], y_ticks[-1]  # the ticks span the data
+
+    def x(step: float) -> float:
+        return left + (step - x_low) / (x_high - x_low) * (width - left - right)
+
+    def y(loss: float) -> float:
+        return height - bottom - (loss - y_low) / (y_high - y_low) * (height - top - bottom)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
+        ' role="img" style="font: 11px sans-serif; color: inherit;">',
+        "<title>Loss by step</title>",
+    ]
+    for tick in y_ticks:
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"'
+            ' stroke="currentColor" stroke-opacity="0.15"/>'
+            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="currentColor">{tick:.3g}</text>'
+        )
+    for tick in x_ticks:
+        parts.append(
+            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{height - bottom}" y2="{height - bottom + 4}"'
+            ' stroke="currentColor"/>'
+            f'<text x="{x(tick):.1f}" y="{height - bottom + 16}" text-anchor="middle" fill="currentColor">'
+            f"{tick:g}</text>"
+        )
+    parts.append(
+        f'<line x1="{left}" x2="{width - right}" y1="{height - bottom}" y2="{height - bottom}" stroke="currentColor"/>'
+        f'<line x1="{left}" x2="{left}" y1="{top}" y2="{height - bottom}" stroke="currentColor"/>'
+        f'<text x="{(left + width - right) / 2:.0f}" y="{height - 4}" text-anchor="middle" fill="currentColor">'
+        "step</text>"
+    )
+    legend_x = left + 8
+    for name, colour, points in series:
+        path = " ".join(f"{x(step):.1f},{y(loss):.1f}" for step, loss in points)
+        dots = (
+            "".join(f'<circle cx="{x(s):.1f}" cy="{y(v):.1f}" r="2.5"/>' for s, v in points)
+            if len(points) <= 40
+            else ""
+        )
+        parts.append(
+            f'<g fill="{colour}" stroke="{colour}"><title>{_escape(name)}</title>'
+            f'<polyline points="{path}" fill="none" stroke-width="2"/>{dots}</g>'
+            f'<g><rect x="{legend_x}" y="{top - 20}" width="12" height="3" fill="{colour}"/>'
+            f'<text x="{legend_x + 16}" y="{top - 15}" fill="currentColor">{_escape(name)}</text></g>'
+        )
+        legend_x += 24 + 7 * len(name)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _chart_html(points: Sequence[Tuple[Union[int, float], TrainingMetrics]]) -> str:
+    series = _loss_series(points)
+    if not series:
+        return '<div style="opacity: 0.75;">No training metrics on this page.</div>'
+    return f'<div style="margin: 0.2em 0 0.6em 0;">{_loss_chart_svg(series)}</div>'
+
+
+def _level_text(level: str) -> str:
+    return level if level in _EVENT_LEVELS else level + "?"
+
+
+def _event_row(event: FineTuningJobEvent) -> Tuple[str, ...]:
+    kind = "-" if event.type is None else event.type if event.type in _EVENT_TYPES else event.type + "?"
+    return (
+        event.id,
+        event.created_datetime.strftime("%Y-%m-%d %H:%M:%S"),
+        _level_text(event.level),
+        kind,
+        event.message,
+    )
+
+
+_EVENT_HEADER = ("ID", "CREATED (UTC)", "LEVEL", "TYPE", "MESSAGE")
+
+
+def _checkpoint_row(checkpoint: FineTuningJobCheckpoint) -> Tuple[str, ...]:
+    metrics = checkpoint.metrics
+    losses = [getattr(metrics, member) for member, _, _ in _LOSSES]
+    return (
+        str(checkpoint.step_number),
+        *("-" if loss is None else _number_text(loss) for loss in losses),
+        checkpoint.fine_tuned_model_checkpoint,
+    )
+
+
+_CHECKPOINT_HEADER = ("STEP", "TRAIN LOSS", "VALID LOSS", "FULL VALID LOSS", "MODEL")
+
+
+def _event_points(events: Sequence[FineTuningJobEvent]) -> List[Tuple[Union[int, float], TrainingMetrics]]:
+    return [(metrics.step, metrics) for metrics in _in_step_order(events) if metrics.step is not None]
+
+
+def _checkpoint_points(
+    checkpoints: Sequence[FineTuningJobCheckpoint],
+) -> List[Tuple[Union[int, float], TrainingMetrics]]:
+    return [(checkpoint.step_number, checkpoint.metrics) for checkpoint in checkpoints]
+
+
+def _plain_table(header: Tuple[str, ...], rows: Sequence[Tuple[str, ...]], cut: Optional[int] = None) -> List[str]:
+    """Rows in columns two spaces apart; the column cut (the last) is shortened with … to fit."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    if cut is not None:
+        widths[cut] = max(len(header[cut]), 20, _TABLE_WIDTH - sum(widths[:cut]) - 2 * cut)
+    lines = []
+    for row in [header, *rows]:
+        cells = [
+            cell[: widths[i] - 1] + "\u2026" if i == cut and len(cell) > widths[i] else cell
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip())
+    return lines
+
+
+def _events_text(page: FineTuningJobEventList) -> str:
+    more = ", more on the next page" if page.has_more else ""
+    lines = [f"FineTuningJobEventList: {_count(len(page.data), 'event')}{more}"]
+    lines += _plain_table(_EVENT_HEADER, [_event_row(event) for event in page.data], cut=len(_EVENT_HEADER) - 1)
+    return "\n".join(lines + _loss_summaries(_event_points(page.data)))
+
+
+def _checkpoints_text(page: FineTuningJobCheckpointList) -> str:
+    more = ", more on the next page" if page.has_more else ""
+    lines = [f"FineTuningJobCheckpointList: {_count(len(page.data), 'checkpoint')}{more}"]
+    lines += _plain_table(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for checkpoint in page.data])
+    return "\n".join(lines + _loss_summaries(_checkpoint_points(page.data)))
+
+
+def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]], wrap: int) -> str:
+    """A table of escaped cells; the cells of column wrap may wrap, the others stay on one line."""
+    head = "".join(
+        f'<th style="{_ROW_CELL} border-bottom: {_RULE}; font-weight: bold;">{_escape(name)}</th>' for name in header
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td style="{_CELL if i == wrap else _ROW_CELL}">{cell}</td>' for i, cell in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
+    table = '<table style="border-collapse: collapse; margin: 0;">'
+    return f"{table}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _events_html(page: FineTuningJobEventList) -> str:
+    colours = {"warn": "#bf8700", "error": "#cf222e"}  # readable on light and dark backgrounds
+    rows = [
+        (
+            _escape(event.created_datetime.strftime("%Y-%m-%d %H:%M:%S")),
+            f'<span style="color: {colours[event.level]}; font-weight: bold;">{_escape(event.level)}</span>'
+            if event.level in colours
+            else _escape(_level_text(event.level)),
+            _escape(event.message),
+        )
+        for event in page.data
+    ]
+    more = " More on the next page." if page.has_more else ""
+    return (
+        '<div class="finetuning-job-events" style="line-height: 1.5;">'
+        f"{_chart_html(_event_points(page.data))}{_html_table(('time (UTC)', 'level', 'message'), rows, wrap=2)}"
+        f"{_note(_count(len(page.data), 'event') + ', newest first.' + more)}</div>"
+    )
+
+
+def _checkpoints_html(page: FineTuningJobCheckpointList) -> str:
+    rows = []
+    for checkpoint in page.data:
+        step, *losses, model = _checkpoint_row(checkpoint)
+        rows.append(
+            (_escape(step), f'<span style="font-family: monospace;">{_escape(model)}</span>', *map(_escape, losses))
+        )
+    header = ("step", "model", "training loss", "validation loss", "full validation loss")
+    more = " More on the next page." if page.has_more else ""
+    return (
+        '<div class="finetuning-job-checkpoints" style="line-height: 1.5;">'
+        f"{_chart_html(_checkpoint_points(page.data))}{_html_table(header, rows, wrap=1)}"
+        f"{_note(_count(len(page.data), 'checkpoint') + ', newest first.' + more)}</div>"
     )
 
 
@@ -3101,23 +3382,27 @@ def _lines(numbered: Any) -> Iterator[Tuple[Optional[int], Any]]:
             yield number, _parse(text, line=True)
 
 
-def _jobs_of(value: Any, strict: bool) -> Iterator[Tuple[Optional[FineTuningJob], List[ErrorDetail]]]:
-    """Read a job or a list page, a page job by job: yield (job, []) for each valid job and
-    (None, problems) for the rest, so that a bad job does not hide the good ones."""
-    items = value.get("data") if type(value) is dict and value.get("object") == _LIST_OBJECT else None
+def _items_of(value: Any, strict: bool) -> Iterator[Tuple[Optional[_Model], List[ErrorDetail]]]:
+    """Read a job, an event, a checkpoint or a list page of them, by its object (a job when it
+    says nothing the module knows), a page item by item: yield (item, []) for each valid item
+    and (None, problems) for the rest, so that a bad item does not hide the good ones."""
+    kind = value.get("object") if type(value) is dict else None
+    items = value.get("data") if kind == _LIST_OBJECT else None
     if type(items) is not list:
+        reader = _READERS[kind] if type(kind) is str and kind in _READERS else FineTuningJob
         try:
-            yield FineTuningJob._read(value, strict, 1), []
+            yield reader._read(value, strict, 1), []
         except _Invalid as exc:
             yield None, exc.problems
         return
+    held = _held(value) or _JOB_OBJECT
     try:
-        FineTuningJobList._read({**value, "data": []}, strict, 1)  # the page around its jobs
+        _PAGE_READERS[held]._read({**value, "data": []}, strict, 1)  # the page around its items
     except _Invalid as exc:
         yield None, exc.problems
     for index, item in enumerate(items):
         try:
-            yield FineTuningJob._read(item, strict, 3), []  # a job of a page is at level 3
+            yield _READERS[held]._read(item, strict, 3), []  # an item of a page is at level 3
         except _Invalid as exc:
             yield None, _nested("data", _Invalid(_nested(index, exc)))
 
@@ -3136,6 +3421,53 @@ class _Problems:
     def close(self) -> None:
         if self.count > MAX_PROBLEMS_SHOWN:
             self.stderr.write(f"{self.label}: ... and {self.count - MAX_PROBLEMS_SHOWN:,} more problems\n")
+
+
+def _tables(found: List[Tuple[str, _Model]], several: bool, now: datetime.datetime) -> List[List[str]]:
+    """A table for each kind of item read (jobs, events, checkpoints), a heading per input when
+    there are several, then counts and, for metrics, a loss line per input with a sparkline."""
+    tables = []
+    jobs = [(label, item) for label, item in found if isinstance(item, FineTuningJob)]
+    if jobs:
+        lines = _table_lines(
+            [_table_row(job, now) for _, job in jobs], [job.fine_tuned_model is None for _, job in jobs]
+        )
+        table = _with_headings(lines, [label for label, _ in jobs], several)
+        tables.append(
+            table + ([_status_counts([_status_text(job.status) for _, job in jobs])] if len(jobs) > 1 else [])
+        )
+    events = [(label, item) for label, item in found if isinstance(item, FineTuningJobEvent)]
+    if events:
+        lines = _plain_table(_EVENT_HEADER, [_event_row(event) for _, event in events], cut=len(_EVENT_HEADER) - 1)
+        table = _with_headings(lines, [label for label, _ in events], several)
+        table.append(f"{_count(len(events), 'event')}: " + _tally([_level_text(event.level) for _, event in events]))
+        tables.append(table + _metrics_lines(events, _event_points, several))
+    checkpoints = [(label, item) for label, item in found if isinstance(item, FineTuningJobCheckpoint)]
+    if checkpoints:
+        lines = _plain_table(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for _, checkpoint in checkpoints])
+        table = _with_headings(lines, [label for label, _ in checkpoints], several)
+        table.append(_count(len(checkpoints), "checkpoint"))
+        tables.append(table + _metrics_lines(checkpoints, _checkpoint_points, several))
+    return tables
+
+
+def _with_headings(lines: List[str], labels: List[str], several: bool) -> List[str]:
+    """The header line, then each row; with several inputs, a heading before each input's rows."""
+    out = lines[:1]
+    for index, (label, line) in enumerate(zip(labels, lines[1:])):
+        if several and (index == 0 or labels[index - 1] != label):
+            out.append(f"==> {label} <==")
+        out.append(line)
+    return out
+
+
+def _metrics_lines(items: List[Tuple[str, Any]], points: Callable[[Any], Any], several: bool) -> List[str]:
+    """The loss lines of each input's items, prefixed by the input's name when there are several."""
+    lines = []
+    for label in dict.fromkeys(label for label, _ in items):
+        for line in _loss_summaries(points([item for name, item in items if name == label])):
+            lines.append(f"{label}: {line}" if several else line)
+    return lines
 
 
 def _program_name() -> str:
@@ -3182,8 +3514,7 @@ def main(
         return int(exc.code or 0)
     now = _now(now)
     status = 0
-    rows: List[Tuple[str, ...]] = []
-    base_models: List[bool] = []
+    found: List[Tuple[str, _Model]] = []  # (the input, an item read from it) for the tables
     try:
         for name in args.files:
             label = _STDIN if name == "-" else name
@@ -3200,17 +3531,16 @@ def main(
                     if value is _NO_VALUE:
                         problems.add(where, _NO_VALUE)
                         continue
-                    read = [(None, value.problems)] if isinstance(value, _Invalid) else _jobs_of(value, args.strict)
-                    for job, found in read:
-                        for problem in found:
+                    read = [(None, value.problems)] if isinstance(value, _Invalid) else _items_of(value, args.strict)
+                    for item, wrong in read:
+                        for problem in wrong:
                             problems.add(where, str(problem))
-                        if job is None:
+                        if item is None:
                             continue
                         if args.json:
-                            stdout.write(job.to_json() + "\n")
+                            stdout.write(item.to_json() + "\n")
                         else:
-                            rows.append((label, *_table_row(job, now)))
-                            base_models.append(job.fine_tuned_model is None)
+                            found.append((label, item))
             except BrokenPipeError:
                 raise  # writing our output failed, not reading this input
             except OSError as exc:
@@ -3221,17 +3551,9 @@ def main(
                     stream.close()
                 problems.close()
             status = max(status, 1 if problems.count else 0)
-        if rows:
-            top, *lines = _table_lines([row[1:] for row in rows], base_models)
-            out = [top]
-            for index, (row, text) in enumerate(zip(rows, lines)):
-                # With more than one input, a heading says which file the rows below come from.
-                if len(args.files) > 1 and (index == 0 or rows[index - 1][0] != row[0]):
-                    out.append(f"==> {row[0]} <==")
-                out.append(text)
-            if len(rows) > 1:
-                out.append(_status_counts([row[2] for row in rows]))
-            stdout.write("\n".join(out) + "\n")
+        tables = _tables(found, len(args.files) > 1, now)
+        if tables:
+            stdout.write("\n\n".join("\n".join(table) for table in tables) + "\n")
     except BrokenPipeError:
         # Whoever reads our output went away (`| head`): stop quietly, as Unix tools do.
         _silence(stdout)

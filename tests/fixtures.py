@@ -133,10 +133,11 @@ def example(name: str) -> Json:
 
 def event(level: str = "info", message: str = "Fine-tuning job started", **more: Any) -> Json:
     """A message event, as the API sends it."""
+    created_at = more.pop("created_at", 1767225610)
     return {
         "object": "fine_tuning.job.event",
-        "id": "ftevent-" + message.lower().replace(" ", "")[:12],
-        "created_at": 1767225660,
+        "id": f"ftevent-{created_at:x}{len(message):02d}",
+        "created_at": created_at,
         "level": level,
         "message": message,
         "data": {},
@@ -150,13 +151,8 @@ def metrics_event(step: int, loss: float, valid: Any = None) -> Json:
     data = {"step": step, "train_loss": loss, "train_mean_token_accuracy": 0.8}
     if valid is not None:
         data.update(valid_loss=valid, valid_mean_token_accuracy=0.75)
-    return event(
-        "info",
-        f"Step {step}/120: training loss={loss:.2f}",
-        data=data,
-        type="metrics",
-        created_at=1767225600 + step * 30,
-    )
+    message = f"Step {step}/120: training loss={loss:.2f}"
+    return event("info", message, data=data, type="metrics", created_at=1767225660 + step * 30)
 
 
 def checkpoint(step: int, loss: float = 0.4) -> Json:
@@ -174,9 +170,8 @@ def checkpoint(step: int, loss: float = 0.4) -> Json:
 
 def event_page(has_more: bool = False) -> Json:
     """A page of events, newest first, as the API lists them: metrics and messages."""
-    events = [
-        metrics_event(step, round(2.4 / step**0.5, 3), valid=round(2.6 / step**0.5, 3)) for step in (1, 40, 80, 120)
-    ]
+    steps = (1, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120)
+    events = [metrics_event(step, round(2.31 / step**0.4, 3), valid=round(2.5 / step**0.35, 3)) for step in steps]
     events = [event("info", "The job has successfully completed", created_at=1767229261), *reversed(events)]
     return {"object": "list", "data": [*events, event("info", "Fine-tuning job started")], "has_more": has_more}
 

@@ -13,7 +13,7 @@ from typing import Any, List, Tuple
 import pytest
 
 from tests import ftj
-from tests.fixtures import job, page
+from tests.fixtures import checkpoint, checkpoint_page, event, event_page, job, page
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 MODULE = Path(ftj.__file__).resolve()
@@ -502,3 +502,76 @@ def test_version_names_python_m_when_run_as_a_module(monkeypatch: pytest.MonkeyP
     with contextlib.redirect_stdout(out):
         assert ftj.main(["--version"]) == 0
     assert out.getvalue() == f"python -m finetuning_job {ftj.__version__}\n"
+
+
+# --- Events and checkpoints
+
+
+def write(path: Path, data: Any) -> str:
+    path.write_text(json.dumps(data, indent=2))
+    return str(path)
+
+
+def test_an_events_page_is_a_table_with_its_loss_line(tmp_path: Path) -> None:
+    code, out, err = run(write(tmp_path / "events.json", event_page()))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:2] == [
+        "ID                  CREATED (UTC)        LEVEL  TYPE     MESSAGE",
+        "ftevent-6955c74d34  2026-01-01 01:01:01  info   message  The job has successfully completed",
+    ]
+    assert lines[-3:] == [
+        "15 events: 15 info",
+        "train loss 2.31 █▃▂▂▁▁▁▁▁▁▁▁▁ 0.34 over steps 1-120",
+        "valid loss 2.5 █▃▂▂▁▁▁▁▁▁▁▁▁ 0.468 over steps 1-120",
+    ]
+
+
+def test_a_checkpoints_page_and_a_job_give_a_table_each(tmp_path: Path) -> None:
+    code, out, err = run(write(tmp_path / "checkpoints.json", checkpoint_page()), str(EXAMPLES / "job.json"))
+    assert (code, err) == (0, "")
+    jobs, checkpoints = out.split("\n\n")
+    assert jobs.splitlines()[1] == f"==> {EXAMPLES / 'job.json'} <=="
+    assert checkpoints.splitlines() == [
+        "STEP  TRAIN LOSS  VALID LOSS  FULL VALID LOSS  MODEL",
+        f"==> {tmp_path / 'checkpoints.json'} <==",
+        "120   0.41        0.51        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-120",
+        "80    0.52        0.62        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-80",
+        "40    0.77        0.87        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-40",
+        "3 checkpoints",
+        f"{tmp_path / 'checkpoints.json'}: train loss 0.77 █▃▁ 0.41 over steps 40-120",
+        f"{tmp_path / 'checkpoints.json'}: valid loss 0.87 █▃▁ 0.51 over steps 40-120",
+    ]
+
+
+def test_json_writes_each_event_and_checkpoint_in_canonical_form(tmp_path: Path) -> None:
+    lines = [json.dumps(event("warn", "Training file has duplicates", data=None)), json.dumps(checkpoint(40))]
+    archive = tmp_path / "items.jsonl"
+    archive.write_text("\n".join(lines) + "\n")
+    code, out, err = run("--json", write(tmp_path / "events.json", event_page()), str(archive))
+    assert (code, err) == (0, "")
+    written = out.splitlines()
+    expected = [e.to_json() for e in ftj.FineTuningJobEventList.from_dict(event_page()).data]
+    expected += [
+        ftj.FineTuningJobEvent.from_json(lines[0]).to_json(),
+        ftj.FineTuningJobCheckpoint.from_json(lines[1]).to_json(),
+    ]
+    assert written == expected
+    assert '"data"' not in written[-2]  # null data is not given, and left out
+
+
+def test_a_page_of_events_with_a_bad_event_lists_the_others(tmp_path: Path) -> None:
+    data = event_page()
+    data["data"][2]["level"] = 3
+    data["data"][4]["object"] = "fine_tuning.job"
+    path = write(tmp_path / "events.json", data)
+    code, out, err = run(path)
+    assert code == 1
+    assert err.splitlines() == [
+        f'{path}: $.data[2].level: expected one of "info", "warn", "error", got 3 (int)',
+        f"{path}: $.data[4]: expected a fine_tuning.job.event object, got a fine_tuning.job object: read it with FineTuningJob",
+    ]
+    assert out.splitlines()[-3] == "13 events: 13 info"
+    del data["has_more"]
+    code, _, err = run("--strict", write(tmp_path / "events.json", data))
+    assert code == 1 and err.splitlines()[0] == f"{path}: $.has_more: required key missing"

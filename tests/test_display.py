@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import ftj
-from tests.fixtures import example, job, page, walk
+from tests.fixtures import checkpoint, checkpoint_page, event, event_page, example, job, metrics_event, page, walk
 from tests.strategies import jobs
 
 UTC = datetime.timezone.utc
@@ -225,3 +225,119 @@ def test_a_validation_error_shows_as_its_lines() -> None:
 def test_the_displays_take_the_current_time_when_none_is_given(status: str) -> None:
     read = ftj.FineTuningJob.from_dict(job(status))
     assert read.summary().startswith(read.id) and read._repr_html_() and pretty(read)
+
+
+# --- Events and checkpoints: the loss where people can see it
+
+
+def test_an_events_page_lists_its_metrics_in_step_order() -> None:
+    data = event_page()
+    data["data"][3], data["data"][5] = data["data"][5], data["data"][3]  # out of order on the page
+    listed = ftj.FineTuningJobEventList.from_dict(data)
+    curve = [(m.step, m.train_loss) for m in listed.metrics()]
+    assert [step for step, _ in curve] == [1, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]
+    assert curve[0] == (1, 2.31) and curve[-1] == (120, 0.34)
+    assert listed.data[0].metrics is None  # a message event
+    assert listed.data[1].metrics == ftj.TrainingMetrics(
+        step=120, train_loss=0.34, train_mean_token_accuracy=0.8, valid_loss=0.468, valid_mean_token_accuracy=0.75
+    )
+    assert listed.data[1].created_datetime == datetime.datetime(2026, 1, 1, 1, 1, tzinfo=UTC)
+
+
+def test_metrics_whose_data_is_not_metrics_name_the_path() -> None:
+    broken = ftj.FineTuningJobEvent.from_dict(event("info", "Step 1", type="metrics", data={"train_loss": "high"}))
+    with pytest.raises(ftj.ValidationError) as info:
+        broken.metrics  # noqa: B018
+    assert [str(e) for e in info.value.errors] == ['$.data.train_loss: expected a finite number, got "high" (str)']
+    stepless = ftj.FineTuningJobEventList.from_dict(
+        {
+            "object": "list",
+            "data": [event("info", "x", type="metrics", data={"train_loss": 1.0}), metrics_event(5, 0.5)],
+        }
+    )
+    assert [m.step for m in stepless.metrics()] == [5, None]  # metrics without a step come last
+
+
+@pytest.mark.parametrize(
+    ("values", "line"),
+    [
+        ([3.0, 2.0, 1.0], "█▅▁"),
+        ([1.0, 1.0], "▄▄"),
+        ([0.5], "▄"),
+        ([float(i) for i in range(80)], "▁▁▁▁▁▂▂▂▂▂▃▃▃▃▃▄▄▄▄▄▅▅▅▅▅▆▆▆▆▆▇▇▇▇▇█████"),
+    ],
+)
+def test_sparklines(values: List[float], line: str) -> None:
+    assert ftj._sparkline(values) == line
+
+
+def test_an_events_page_in_plain_text() -> None:
+    listed = ftj.FineTuningJobEventList.from_dict(event_page(has_more=True))
+    lines = pretty(listed).splitlines()
+    assert lines[:3] == [
+        "FineTuningJobEventList: 15 events, more on the next page",
+        "ID                  CREATED (UTC)        LEVEL  TYPE     MESSAGE",
+        "ftevent-6955c74d34  2026-01-01 01:01:01  info   message  The job has successfully completed",
+    ]
+    assert lines[-2:] == [
+        "train loss 2.31 █▃▂▂▁▁▁▁▁▁▁▁▁ 0.34 over steps 1-120",
+        "valid loss 2.5 █▃▂▂▁▁▁▁▁▁▁▁▁ 0.468 over steps 1-120",
+    ]
+    odd = ftj.FineTuningJobEventList.from_dict({"object": "list", "data": [event("debug", "x" * 200, type="progress")]})
+    row = ftj._events_text(odd).splitlines()[2]
+    assert row.startswith("ftevent-6955b90a200  2026-01-01 00:00:10  debug?  progress?  xxx") and row.endswith("x…")
+    assert len(row) == 120
+
+
+def test_a_checkpoints_page_in_plain_text() -> None:
+    listed = ftj.FineTuningJobCheckpointList.from_dict(checkpoint_page())
+    assert pretty(listed).splitlines() == [
+        "FineTuningJobCheckpointList: 3 checkpoints",
+        "STEP  TRAIN LOSS  VALID LOSS  FULL VALID LOSS  MODEL",
+        "120   0.41        0.51        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-120",
+        "80    0.52        0.62        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-80",
+        "40    0.77        0.87        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-40",
+        "train loss 0.77 █▃▁ 0.41 over steps 40-120",
+        "valid loss 0.87 █▃▁ 0.51 over steps 40-120",
+    ]
+
+
+def test_the_html_of_an_events_page_draws_the_loss() -> None:
+    data = event_page()
+    data["data"][0]["message"] = MARKUP
+    shown = ftj.FineTuningJobEventList.from_dict(data)._repr_html_()
+    svg = shown[shown.index("<svg") : shown.index("</svg>")]
+    assert "<title>training loss</title>" in svg and "<title>validation loss</title>" in svg
+    assert svg.count("<polyline") == 2 and svg.count("<circle") == 26
+    for label in (">0</text>", ">20</text>", ">120</text>", ">step</text>", ">0.5</text>", ">2.5</text>"):
+        assert label in svg, label
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img" not in shown and "<script" not in shown
+    assert shown.count("<tr>") == 16 and "15 events, newest first." in shown
+
+
+def test_the_html_of_a_checkpoints_page_draws_the_loss_and_lists_the_models() -> None:
+    shown = ftj.FineTuningJobCheckpointList.from_dict(checkpoint_page())._repr_html_()
+    assert (
+        "<title>training loss</title>" in shown
+        and ">ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-120</span>" in shown
+    )
+    assert "3 checkpoints, newest first." in shown
+    first = ftj.FineTuningJobCheckpointList.from_dict(checkpoint_page()).data[0]
+    assert first.created_datetime == datetime.datetime(2026, 1, 1, 1, 0, tzinfo=UTC)
+    empty = ftj.FineTuningJobEventList.from_dict({"object": "list", "data": [event()], "has_more": True})._repr_html_()
+    assert "No training metrics on this page." in empty and "<svg" not in empty and "More on the next page." in empty
+    one = ftj.FineTuningJobCheckpointList.from_dict({"object": "list", "data": [checkpoint(7, 0.5)]})._repr_html_()
+    assert one.count("<circle") == 2 and "1 checkpoint, newest first." in one
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "ticks"),
+    [
+        (0.339, 2.31, [0.0, 0.5, 1.0, 1.5, 2.0, 2.5]),
+        (1, 120, [0, 20, 40, 60, 80, 100, 120]),
+        (5, 5, [5, 6]),
+        (-3, -1, [-3.0, -2.5, -2.0, -1.5, -1.0]),
+    ],
+)
+def test_chart_ticks_are_round_and_span_the_data(low: float, high: float, ticks: List[float]) -> None:
+    assert ftj._ticks(low, high) == pytest.approx(ticks)

@@ -14,7 +14,7 @@ from typing import Any, Dict, List
 import pytest
 
 from tests import ftj
-from tests.fixtures import EXAMPLES, example
+from tests.fixtures import EXAMPLES, event_page, example
 
 REQUIRED = os.environ.get("FINETUNING_JOB_NOTEBOOK") == "required"
 nbformat: Any = importlib.import_module("nbformat") if REQUIRED else pytest.importorskip("nbformat")
@@ -54,6 +54,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> List[List[Dict[str, Any
         'print(page.data[0].status, f"{page.data[1].status}", FineTuningJobStatus("pending"), sep="|")',
         "try:\n    FineTuningJob.from_dict({'id': 1})\nexcept ValidationError as exc:\n    error = exc\nerror",
         "page.data[1]",
+        f"FineTuningJobEventList.from_json({json.dumps(event_page())!r})",
     ]
     return run_notebook(cells, where)
 
@@ -94,3 +95,10 @@ def test_a_job_reads_on_several_lines_as_plain_text(outputs: List[List[Dict[str,
     assert lines[0] == "FineTuningJob ftjob-failQ3Vn2"
     assert "  status            failed" in lines
     assert any(line.startswith("  error             invalid_n_examples: ") for line in lines)
+
+
+def test_an_events_page_shows_its_loss_as_a_chart(outputs: List[List[Dict[str, Any]]]) -> None:
+    chart = shown(outputs[6], "text/html")
+    assert chart.count("<svg") == 1 and "<title>training loss</title>" in chart
+    assert "15 events, newest first." in chart
+    assert "train loss 2.31" in shown(outputs[6], "text/plain")
