@@ -623,7 +623,22 @@ def _check_json_object(value: Any, strict: bool, depth: int) -> "FrozenDict[Any]
     """Check opaque JSON content that must be an object (an event's data) and freeze it."""
     if type(value) is not dict:
         raise _expected("an object", value)
+    # Most are a metrics event's data: the metrics' names (known text) and finite numbers.
+    if value.keys() <= _METRICS_KEYS:
+        for item in value.values():
+            kind = type(item)
+            if not ((kind is float and item - item == 0.0) or (kind is int and -_INT_LIMIT < item < _INT_LIMIT)):
+                break
+        else:
+            frozen: FrozenDict[Any] = _new(FrozenDict)  # as _frozen does, without the call
+            frozen._data, frozen._flat, frozen._hash = value.copy(), True, None
+            return frozen
     return _check_json(value, depth)  # type: ignore[no-any-return]
+
+
+def _plain_object(value: "FrozenDict[Any]") -> Dict[str, Any]:
+    """Return a frozen JSON object as plain JSON data; one of scalars alone is copied at once."""
+    return value._data.copy() if value._flat else _thaw(value)
 
 
 def _thaw(value: Any) -> Any:
@@ -1479,6 +1494,8 @@ class TrainingMetrics(_Model):
     )
 
 
+# The names of the metrics, which an event's data mostly holds (see _check_json_object).
+_METRICS_KEYS = frozenset(field.key for field in TrainingMetrics._FIELDS)
 _check_event_level = _choice_checker(_EVENT_LEVELS, open_in_tolerant=True)
 _check_event_type = _choice_checker(_EVENT_TYPES, open_in_tolerant=True)
 _check_event_object = _const_checker(_EVENT_OBJECT)
@@ -1506,7 +1523,7 @@ class FineTuningJobEvent(_Model):
         _required("message", _check_str),
         _required("object", _check_event_object),
         _optional("type", _check_event_type),  # absent on events from 2023
-        _optional("data", _check_json_object, _thaw),  # opaque content, kept whole
+        _optional("data", _check_json_object, _plain_object),  # opaque content, kept whole
     )
 
     @property
@@ -2491,7 +2508,7 @@ def _write_fine_tuning_job_event(obj: FineTuningJobEvent) -> Dict[str, Any]:
     if (v := out["data"]) is None:
         del out["data"]
     else:
-        out["data"] = _thaw(v)
+        out["data"] = _plain_object(v)
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -2732,7 +2749,7 @@ def _write_fine_tuning_job_event_list(obj: FineTuningJobEventList) -> Dict[str, 
         if (v1 := out1["data"]) is None:
             del out1["data"]
         else:
-            out1["data"] = _thaw(v1)
+            out1["data"] = _plain_object(v1)
         items1.append(_with_extra(out1, extra1) if extra1._data else out1)
     out["data"] = items1
     if out["has_more"] is None:

@@ -195,6 +195,58 @@ def naive_to_dict(j: NaiveJob) -> Dict[str, Any]:
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
+@dataclass(frozen=True)
+class NaiveMetrics:
+    step: Optional[float] = None
+    train_loss: Optional[float] = None
+    train_mean_token_accuracy: Optional[float] = None
+    valid_loss: Optional[float] = None
+    valid_mean_token_accuracy: Optional[float] = None
+    full_valid_loss: Optional[float] = None
+    full_valid_mean_token_accuracy: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class NaiveEvent:
+    id: str
+    created_at: int
+    level: str
+    message: str
+    object: str
+    type: Optional[str] = None
+    data: Optional[Dict[str, Any]] = None
+
+
+def naive_event_from_dict(d: Dict[str, Any]) -> NaiveEvent:
+    # The same kind of floor as for jobs: keyword arguments straight from the dict, no checks.
+    return NaiveEvent(
+        id=d["id"],
+        created_at=d["created_at"],
+        level=d["level"],
+        message=d["message"],
+        object=d["object"],
+        type=d.get("type"),
+        data=d.get("data"),
+    )
+
+
+def naive_event_page_from_dict(p: Dict[str, Any]) -> List[NaiveEvent]:
+    return [naive_event_from_dict(e) for e in p["data"]]
+
+
+def naive_event_to_dict(e: NaiveEvent) -> Dict[str, Any]:
+    out = {"id": e.id, "created_at": e.created_at, "level": e.level, "message": e.message, "object": e.object}
+    if e.type is not None:
+        out["type"] = e.type
+    if e.data is not None:
+        out["data"] = e.data
+    return out
+
+
+def naive_event_page_to_dict(events: List[NaiveEvent]) -> Dict[str, Any]:
+    return {"object": "list", "data": [naive_event_to_dict(e) for e in events], "has_more": False}
+
+
 def naive_page_from_dict(p: Dict[str, Any]) -> List[NaiveJob]:
     return [naive_from_dict(j) for j in p["data"]]
 
@@ -336,6 +388,19 @@ def failed() -> Dict[str, Any]:
     return job
 
 
+def event_page(n: int = 1000) -> Dict[str, Any]:
+    """A page of events as a job of n steps reports them: metrics events and some messages."""
+    events = []
+    for i in range(n):
+        if i % 10 == 9:
+            events.append(fixtures.event("info", f"Checkpoint created at step {i}", created_at=1767225700 + i))
+        else:
+            events.append(
+                fixtures.metrics_event(i + 1, round(2.4 / (i + 1) ** 0.4, 4), valid=round(2.6 / (i + 1) ** 0.35, 4))
+            )
+    return {"object": "list", "data": events[::-1], "has_more": False}
+
+
 def page(n: int = 1000) -> Dict[str, Any]:
     makers = (succeeded, succeeded, succeeded, running_dpo, running_dpo, failed)
     jobs = []
@@ -456,8 +521,11 @@ def measure(name: str, payload: Dict[str, Any], repeats: int) -> Dict[Tuple[str,
     """Time the four operations on one payload; print a row each and return the ratios."""
     text = json.dumps(payload)
     data = json.loads(text)  # keys not interned, as they come off the wire
-    if name.startswith("page"):
-        cls: Any = ftj.FineTuningJobList
+    if name.startswith("events"):
+        cls: Any = ftj.FineTuningJobEventList
+        floor_from_dict, floor_to_dict = naive_event_page_from_dict, naive_event_page_to_dict
+    elif name.startswith("page"):
+        cls = ftj.FineTuningJobList
         floor_from_dict, floor_to_dict = naive_page_from_dict, naive_page_to_dict
     else:
         cls = ftj.FineTuningJob
@@ -474,7 +542,7 @@ def measure(name: str, payload: Dict[str, Any], repeats: int) -> Dict[Tuple[str,
     for operation, (floor, mine) in cases.items():
         a, b, ratio, spread = compare(floor, mine, repeats)
         results[(name, operation)] = ratio
-        unit, scale = ("ms", 1e3) if name.startswith("page") else ("us", 1e6)
+        unit, scale = ("ms", 1e3) if name.startswith(("page", "events")) else ("us", 1e6)
         print(
             f"{name:<14} {operation:<10} {a * scale:>7.2f} {unit} {b * scale:>7.2f} {unit} {ratio:>7.2f} {spread:>7.2f}"
         )
@@ -493,7 +561,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     print(f"{'payload':<14} {'operation':<10} {'floor':>10} {'module':>10} {'ratio':>7} {'spread':>7}")
     results: Dict[Tuple[str, str], float] = {}
     singles = {"succeeded": succeeded(), "running_dpo": running_dpo(), "failed": failed()}
-    for name, payload in [*singles.items(), ("page of 1000", page())]:
+    for name, payload in [*singles.items(), ("page of 1000", page()), ("events, 1000", event_page())]:
         results.update(measure(name, payload, args.repeats))
     print()
     for name, payload in singles.items():

@@ -460,7 +460,7 @@ def test_an_unknown_status_is_marked_and_a_long_base_model_is_cut(tmp_path: Path
     assert max(len(line) for line in out.splitlines()) <= 120
 
 
-@pytest.mark.parametrize("name", ["job.json", "page.json", "archive.jsonl", "polling.jsonl"])
+@pytest.mark.parametrize("name", ["job.json", "page.json", "archive.jsonl", "polling.jsonl", "events.json"])
 def test_the_examples_fit_a_120_column_terminal(name: str) -> None:
     code, text, _ = run(str(EXAMPLES / name))
     assert code == 0

@@ -790,3 +790,26 @@ def test_the_tolerant_reader_keeps_a_reasoning_effort_it_does_not_know(effort: s
     data["method"]["reinforcement"]["hyperparameters"]["reasoning_effort"] = "\ud800"
     with pytest.raises(ftj.ValidationError):
         read(data, "job")
+
+
+def test_an_events_data_is_checked_as_json_whatever_its_shape() -> None:
+    import enum  # noqa: PLC0415
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    cases = [
+        ({"step": 1, "train_loss": float("nan")}, ["$.data.train_loss: expected a finite number, got NaN"]),
+        ({"step": 10**4300}, ["$.data.step: expected an integer of at most 4300 digits, got <int of 4301 digits>"]),
+        ({"step": Level.HIGH}, ["$.data.step: expected JSON data, got 3 (Level)"]),
+        ({"note": "\ud800"}, ['$.data.note: expected a string of valid Unicode text, got "\\ud800"']),
+    ]
+    for data, expected in cases:
+        for strict in (False, True):
+            with pytest.raises(ftj.ValidationError) as info:
+                ftj.FineTuningJobEvent.from_dict({**BASES["event"](), "data": data}, strict=strict)
+            assert [str(e) for e in info.value.errors] == expected
+    nested = ftj.FineTuningJobEvent.from_dict({**BASES["event"](), "data": {"step": 1, "reward": {"mean": 0.5}}})
+    assert nested.to_dict()["data"] == {"step": 1, "reward": {"mean": 0.5}}
+    flat = ftj.FineTuningJobEvent.from_dict({**BASES["event"](), "data": {"step": 1, "train_loss": 0.5}})
+    assert flat.to_dict()["data"] == {"step": 1, "train_loss": 0.5} and flat.data == {"step": 1, "train_loss": 0.5}
