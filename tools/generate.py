@@ -48,6 +48,14 @@ class GenerationError(Exception):
     """The tables ask for something this script cannot write."""
 
 
+def fitting(lines: List[str]) -> List[str]:
+    """Return lines, refusing any that ruff format would have to break differently."""
+    for line in lines:
+        if len(line) > LINE_LENGTH:
+            raise GenerationError(f"line too long to lay out: {line.strip()}")
+    return lines
+
+
 def split(text: str) -> Tuple[str, str, str]:
     """Return the module's text before the generated section, the section, and the text after."""
     lines = text.splitlines(keepends=True)
@@ -205,10 +213,7 @@ class Writer:
             if len(lines) > 1 and len(lines[1]) > LINE_LENGTH:
                 operands = [f"{indent}if {condition[0]}"] + [f"{indent}or {operand}" for operand in condition[1:]]
                 lines = [lines[0], *operands, lines[-1]]
-        for line in lines:
-            if len(line) > LINE_LENGTH:
-                raise GenerationError(f"line too long to lay out: {line.strip()}")
-        return lines
+        return fitting(lines)
 
     def reader(self, cls: type) -> List[str]:
         name = cls.__name__
@@ -284,10 +289,7 @@ class Writer:
             else:
                 lines += [f"{indent}if {key} is None:", f"{indent}    del {key}"]
         lines.append(indent + finish.format(f"_with_extra({out}, {extra}) if {extra}._data else {out}"))
-        for line in lines:
-            if len(line) > LINE_LENGTH:
-                raise GenerationError(f"line too long to lay out: {line.strip()}")
-        return lines
+        return fitting(lines)
 
     def writer(self, cls: type) -> List[str]:
         name = cls.__name__
