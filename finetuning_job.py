@@ -16,7 +16,6 @@ import dataclasses
 import datetime
 import enum
 import functools
-import html
 import json
 import math
 import operator
@@ -3022,6 +3021,8 @@ _LABEL = _CELL + " font-weight: normal; opacity: 0.7; white-space: nowrap;"
 
 
 def _escape(text: str) -> str:
+    import html  # noqa: PLC0415 (only the displays need it, and its import costs 1.7 ms: keep `import finetuning_job` fast)
+
     return html.escape(text, quote=True)
 
 

@@ -222,10 +222,10 @@ def test_program_exit_statuses_and_messages(tmp_path: Path) -> None:
     assert program(str(tmp_path / "none.json")).returncode == 2
 
 
-def test_import_does_not_load_argparse() -> None:
-    code = "import sys, finetuning_job; print('argparse' in sys.modules)"
+def test_import_does_not_load_what_only_the_program_and_the_displays_need() -> None:
+    code = "import sys, finetuning_job; print('argparse' in sys.modules, 'html' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=MODULE.parent, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "False False"
 
 
 def peak_memory_kib(path: Path) -> int:
