@@ -2956,23 +2956,33 @@ _MODEL_COLUMN = 2
 
 
 def _table_lines(rows: Sequence[Tuple[str, ...]], base_models: Sequence[bool]) -> List[str]:
-    """Lay rows out in columns two spaces apart, the header first; where base_models[i] is true,
-    row i's model is a base model, which may be cut to fit the width. The ERROR column, the
-    last, is there only when a job failed."""
-    header: Tuple[str, ...] = _HEADER
-    model = _MODEL_COLUMN
+    """The table of jobs: where base_models[i] is true, row i's model is a base model, which may
+    be cut to fit. The ERROR column, the last, is there only when a job failed."""
     if all(row[-1] == "-" for row in rows):
-        header, rows = header[:-1], [row[:-1] for row in rows]
+        return _columns(_HEADER[:-1], [row[:-1] for row in rows], _MODEL_COLUMN, base_models)
+    return _columns(_HEADER, rows, _MODEL_COLUMN, base_models)
+
+
+def _columns(
+    header: Tuple[str, ...],
+    rows: Sequence[Tuple[str, ...]],
+    cut: Optional[int] = None,
+    may_cut: Optional[Sequence[bool]] = None,
+) -> List[str]:
+    """Lay rows out under their header, two spaces apart, within _TABLE_WIDTH where they can be:
+    the cells of column cut, if any (of the rows that may_cut allows, or of all), are shortened
+    with …, never below the header, 12 characters, or a cell that may not be cut."""
+    allowed = [cut is not None] * len(rows) if may_cut is None else list(may_cut)
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     over = sum(widths) + 2 * (len(widths) - 1) - _TABLE_WIDTH
-    if over > 0:
-        whole = [len(row[model]) for row, base in zip(rows, base_models) if not base]
-        widths[model] = max(widths[model] - over, len(header[model]), 12, *whole)
+    if cut is not None and over > 0:
+        whole = [len(row[cut]) for row, ok in zip(rows, allowed) if not ok]
+        widths[cut] = max(widths[cut] - over, len(header[cut]), 12, *whole)
     lines = []
-    for row, cut in zip([header, *rows], [False, *base_models]):
+    for row, ok in zip([header, *rows], [False, *allowed]):
         cells = list(row)
-        if cut and len(cells[model]) > widths[model]:
-            cells[model] = cells[model][: widths[model] - 1] + "\u2026"
+        if ok and cut is not None and len(cells[cut]) > widths[cut]:
+            cells[cut] = cells[cut][: widths[cut] - 1] + "\u2026"
         lines.append("  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip())
     return lines
 
@@ -3249,7 +3259,7 @@ def _checkpoint_row(checkpoint: FineTuningJobCheckpoint) -> Tuple[str, ...]:
     )
 
 
-_CHECKPOINT_HEADER = ("STEP", "TRAIN LOSS", "VALID LOSS", "FULL VALID LOSS", "MODEL")
+_CHECKPOINT_HEADER = ("STEP", "TRAIN LOSS", "VALID LOSS", "FULL VALID LOSS", "MODEL")  # nothing cut
 
 
 def _event_points(events: Sequence[FineTuningJobEvent]) -> List[Tuple[Union[int, float], TrainingMetrics]]:
@@ -3262,32 +3272,17 @@ def _checkpoint_points(
     return [(checkpoint.step_number, checkpoint.metrics) for checkpoint in checkpoints]
 
 
-def _plain_table(header: Tuple[str, ...], rows: Sequence[Tuple[str, ...]], cut: Optional[int] = None) -> List[str]:
-    """Rows in columns two spaces apart; the column cut (the last) is shortened with … to fit."""
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    if cut is not None:
-        widths[cut] = max(len(header[cut]), 20, _TABLE_WIDTH - sum(widths[:cut]) - 2 * cut)
-    lines = []
-    for row in [header, *rows]:
-        cells = [
-            cell[: widths[i] - 1] + "\u2026" if i == cut and len(cell) > widths[i] else cell
-            for i, cell in enumerate(row)
-        ]
-        lines.append("  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip())
-    return lines
-
-
 def _events_text(page: FineTuningJobEventList) -> str:
     more = ", more on the next page" if page.has_more else ""
     lines = [f"FineTuningJobEventList: {_count(len(page.data), 'event')}{more}"]
-    lines += _plain_table(_EVENT_HEADER, [_event_row(event) for event in page.data], cut=len(_EVENT_HEADER) - 1)
+    lines += _columns(_EVENT_HEADER, [_event_row(event) for event in page.data], len(_EVENT_HEADER) - 1)
     return "\n".join(lines + _loss_summaries(_event_points(page.data)))
 
 
 def _checkpoints_text(page: FineTuningJobCheckpointList) -> str:
     more = ", more on the next page" if page.has_more else ""
     lines = [f"FineTuningJobCheckpointList: {_count(len(page.data), 'checkpoint')}{more}"]
-    lines += _plain_table(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for checkpoint in page.data])
+    lines += _columns(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for checkpoint in page.data])
     return "\n".join(lines + _loss_summaries(_checkpoint_points(page.data)))
 
 
@@ -3456,13 +3451,13 @@ def _tables(found: List[Tuple[str, _Model]], several: bool, now: datetime.dateti
         )
     events = [(label, item) for label, item in found if isinstance(item, FineTuningJobEvent)]
     if events:
-        lines = _plain_table(_EVENT_HEADER, [_event_row(event) for _, event in events], cut=len(_EVENT_HEADER) - 1)
+        lines = _columns(_EVENT_HEADER, [_event_row(event) for _, event in events], len(_EVENT_HEADER) - 1)
         table = _with_headings(lines, [label for label, _ in events], several)
         table.append(f"{_count(len(events), 'event')}: " + _tally([_level_text(event.level) for _, event in events]))
         tables.append(table + _metrics_lines(events, _event_points, several))
     checkpoints = [(label, item) for label, item in found if isinstance(item, FineTuningJobCheckpoint)]
     if checkpoints:
-        lines = _plain_table(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for _, checkpoint in checkpoints])
+        lines = _columns(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for _, checkpoint in checkpoints])
         table = _with_headings(lines, [label for label, _ in checkpoints], several)
         table.append(_count(len(checkpoints), "checkpoint"))
         tables.append(table + _metrics_lines(checkpoints, _checkpoint_points, several))

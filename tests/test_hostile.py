@@ -245,8 +245,10 @@ def program_inputs(draw: Any, layout: str = "") -> Tuple[bytes, List[str]]:
     listed = [ftj.FineTuningJob.from_dict(job).to_json() for job in valid]
     mixed = draw(st.permutations([*valid, *broken]))
     layout = layout or draw(st.sampled_from(LAYOUTS))
-    if layout == "document" and len(mixed) == 1:
-        return json.dumps(mixed[0], indent=draw(st.sampled_from([None, 2]))).encode(), listed
+    if layout == "document":  # one job, valid or broken, compact or indented
+        one = draw(st.sampled_from([*valid, *broken] or [{}]))
+        text = json.dumps(one, indent=draw(st.sampled_from([None, 2]))).encode()
+        return text, [ftj.FineTuningJob.from_dict(one).to_json()] if one in valid else []
     if layout == "page":
         envelope = draw(st.sampled_from([{}, {"has_more": "no"}, {"x_new": [1]}]))
         return json.dumps({**page(mixed), **envelope}).encode(), listed
