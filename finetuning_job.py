@@ -1324,8 +1324,12 @@ _status_value = operator.attrgetter("_value_")
 _UTC = datetime.timezone.utc
 
 
+def _utc(timestamp: int) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp(timestamp, _UTC)
+
+
 def _datetime(timestamp: Optional[int]) -> Optional[datetime.datetime]:
-    return None if timestamp is None else datetime.datetime.fromtimestamp(timestamp, _UTC)
+    return None if timestamp is None else _utc(timestamp)
 
 
 def _now(now: Optional[datetime.datetime]) -> datetime.datetime:
@@ -1412,7 +1416,7 @@ class FineTuningJob(_Model):
     @property
     def created_datetime(self) -> datetime.datetime:
         """Return ``created_at`` as an aware UTC datetime."""
-        return datetime.datetime.fromtimestamp(self.created_at, _UTC)
+        return _utc(self.created_at)
 
     @property
     def finished_datetime(self) -> Optional[datetime.datetime]:
@@ -1528,7 +1532,7 @@ class FineTuningJobEvent(_Model):
     @property
     def created_datetime(self) -> datetime.datetime:
         """Return ``created_at`` as an aware UTC datetime."""
-        return datetime.datetime.fromtimestamp(self.created_at, _UTC)
+        return _utc(self.created_at)
 
     @property
     def metrics(self) -> Optional["TrainingMetrics"]:
@@ -1569,7 +1573,7 @@ class FineTuningJobCheckpoint(_Model):
     @property
     def created_datetime(self) -> datetime.datetime:
         """Return ``created_at`` as an aware UTC datetime."""
-        return datetime.datetime.fromtimestamp(self.created_at, _UTC)
+        return _utc(self.created_at)
 
 
 # ---------------------------------------------------------------------------
