@@ -623,15 +623,22 @@ def _check_json_object(value: Any, strict: bool, depth: int) -> "FrozenDict[Any]
     if type(value) is not dict:
         raise _expected("an object", value)
     # Most are a metrics event's data: the metrics' names (known text) and finite numbers.
-    if value.keys() <= _METRICS_KEYS:
-        for item in value.values():
-            kind = type(item)
-            if not ((kind is float and item - item == 0.0) or (kind is int and -_INT_LIMIT < item < _INT_LIMIT)):
+    if _METRICS_KEYS.issuperset(value):
+        items = value.values()
+        for item in items:
+            if type(item) is not float and type(item) is not int:
                 break
         else:
-            frozen: FrozenDict[Any] = _new(FrozenDict)  # as _frozen does, without the call
-            frozen._data, frozen._flat, frozen._hash = value.copy(), True, None
-            return frozen
+            # The sum of floats and ints is finite only when each float is, and each int is
+            # below 2 ** 1024 (OverflowError otherwise), far inside _INT_LIMIT.
+            try:
+                total = sum(items, 0.0)
+            except OverflowError:
+                total = _INFINITY
+            if total - total == 0.0:
+                frozen: FrozenDict[Any] = _new(FrozenDict)  # as _frozen does, without the call
+                frozen._data, frozen._flat, frozen._hash = value.copy(), True, None
+                return frozen
     return _check_json(value, depth)  # type: ignore[no-any-return]
 
 
@@ -805,6 +812,12 @@ _MISSING: Any = object()
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
 
 
+def _strangers(cls: Type[_T], data: Dict[Any, Any], depth: int) -> "FrozenDict[Any]":
+    """The fast readers' extra: the keys of data that cls does not know, checked."""
+    known = cls._keys
+    return cls._read_unknown({key: value for key, value in data.items() if key not in known}, False, depth)
+
+
 def _read_opaque(cls: Type[_T], data: Dict[Any, Any], depth: int) -> _T:
     """Keep an object of a type the module does not know whole: its type, the rest as JSON."""
     key = cls._OPAQUE_UNLESS_KNOWN[0]  # type: ignore[index]
@@ -854,6 +867,7 @@ class _Model:
     _read_fast: ClassVar[Optional[Callable[[Any, int], Any]]] = None
     _specs: ClassVar[Tuple[Tuple[Tuple[str, _Checker, bool, bool], ...], ...]]
     _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
+    _keys: ClassVar[frozenset]  # type: ignore[type-arg]
     _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     extra: Mapping[str, Any]
 
@@ -862,6 +876,7 @@ class _Model:
         # Derive the reader's and writer's tables once from the one list of fields.
         cls._specs = _reader_specs(cls._FIELDS)
         cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null)
+        cls._keys = frozenset(f.key for f in cls._FIELDS)
         cls._dumps = tuple((f.key, f.dump) for f in cls._FIELDS if f.dump is not None)
 
     @classmethod
@@ -1747,7 +1762,9 @@ def _read_fine_tuning_job_error(data: Any, depth: int) -> FineTuningJobError:
         else _check_str(v, False, inner),
         "extra": FineTuningJobError._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(FineTuningJobError, values)
+    instance = _new(FineTuningJobError)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_fine_tuning_job_error(obj: FineTuningJobError) -> Dict[str, Any]:
@@ -1779,7 +1796,9 @@ def _read_hyperparameters(data: Any, depth: int) -> Hyperparameters:
         else _check_n_epochs(v, False, inner),
         "extra": Hyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(Hyperparameters, values)
+    instance = _new(Hyperparameters)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_hyperparameters(obj: Hyperparameters) -> Dict[str, Any]:
@@ -1817,7 +1836,9 @@ def _read_supervised_hyperparameters(data: Any, depth: int) -> SupervisedHyperpa
         else _check_n_epochs(v, False, inner),
         "extra": SupervisedHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(SupervisedHyperparameters, values)
+    instance = _new(SupervisedHyperparameters)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_supervised_hyperparameters(obj: SupervisedHyperparameters) -> Dict[str, Any]:
@@ -1858,7 +1879,9 @@ def _read_dpo_hyperparameters(data: Any, depth: int) -> DpoHyperparameters:
         else _check_n_epochs(v, False, inner),
         "extra": DpoHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(DpoHyperparameters, values)
+    instance = _new(DpoHyperparameters)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_dpo_hyperparameters(obj: DpoHyperparameters) -> Dict[str, Any]:
@@ -1912,7 +1935,9 @@ def _read_reinforcement_hyperparameters(data: Any, depth: int) -> ReinforcementH
         else _check_eval(v, False, inner),
         "extra": ReinforcementHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(ReinforcementHyperparameters, values)
+    instance = _new(ReinforcementHyperparameters)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_reinforcement_hyperparameters(obj: ReinforcementHyperparameters) -> Dict[str, Any]:
@@ -1947,7 +1972,9 @@ def _read_grader(data: Any, depth: int) -> Grader:
         "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str(v, False, inner),
         "extra": Grader._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(Grader, values)
+    instance = _new(Grader)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_grader(obj: Grader) -> Dict[str, Any]:
@@ -1967,7 +1994,9 @@ def _read_supervised_method(data: Any, depth: int) -> SupervisedMethod:
         else _read_supervised_hyperparameters(v, inner),
         "extra": SupervisedMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(SupervisedMethod, values)
+    instance = _new(SupervisedMethod)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_supervised_method(obj: SupervisedMethod) -> Dict[str, Any]:
@@ -1997,7 +2026,9 @@ def _read_dpo_method(data: Any, depth: int) -> DpoMethod:
         "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_dpo_hyperparameters(v, inner),
         "extra": DpoMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(DpoMethod, values)
+    instance = _new(DpoMethod)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_dpo_method(obj: DpoMethod) -> Dict[str, Any]:
@@ -2032,7 +2063,9 @@ def _read_reinforcement_method(data: Any, depth: int) -> ReinforcementMethod:
         else _read_reinforcement_hyperparameters(v, inner),
         "extra": ReinforcementMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(ReinforcementMethod, values)
+    instance = _new(ReinforcementMethod)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_reinforcement_method(obj: ReinforcementMethod) -> Dict[str, Any]:
@@ -2079,7 +2112,9 @@ def _read_method(data: Any, depth: int) -> Method:
         "reinforcement": v if (v := take("reinforcement", None)) is None else _read_reinforcement_method(v, inner),
         "extra": Method._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(Method, values)
+    instance = _new(Method)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_method(obj: Method) -> Dict[str, Any]:
@@ -2172,7 +2207,9 @@ def _read_wandb_integration(data: Any, depth: int) -> WandbIntegration:
         "tags": v if (v := take("tags", None)) is None else _check_str_tuple(v, False, inner),
         "extra": WandbIntegration._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(WandbIntegration, values)
+    instance = _new(WandbIntegration)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_wandb_integration(obj: WandbIntegration) -> Dict[str, Any]:
@@ -2203,7 +2240,9 @@ def _read_integration(data: Any, depth: int) -> Integration:
         "wandb": _read_wandb_integration(take("wandb", None), inner),
         "extra": Integration._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(Integration, values)
+    instance = _new(Integration)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_integration(obj: Integration) -> Dict[str, Any]:
@@ -2273,7 +2312,9 @@ def _read_fine_tuning_job(data: Any, depth: int) -> FineTuningJob:
         "metadata": v if (v := take("metadata", None)) is None else _check_metadata(v, False, inner),
         "extra": FineTuningJob._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(FineTuningJob, values)
+    instance = _new(FineTuningJob)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_fine_tuning_job(obj: FineTuningJob) -> Dict[str, Any]:
@@ -2454,7 +2495,9 @@ def _read_training_metrics(data: Any, depth: int) -> TrainingMetrics:
         else _check_number(v, False, inner),
         "extra": TrainingMetrics._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(TrainingMetrics, values)
+    instance = _new(TrainingMetrics)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_training_metrics(obj: TrainingMetrics) -> Dict[str, Any]:
@@ -2500,7 +2543,9 @@ def _read_fine_tuning_job_event(data: Any, depth: int) -> FineTuningJobEvent:
         "data": v if (v := take("data", None)) is None else _check_json_object(v, False, inner),
         "extra": FineTuningJobEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(FineTuningJobEvent, values)
+    instance = _new(FineTuningJobEvent)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_fine_tuning_job_event(obj: FineTuningJobEvent) -> Dict[str, Any]:
@@ -2540,7 +2585,9 @@ def _read_fine_tuning_job_checkpoint(data: Any, depth: int) -> FineTuningJobChec
         else _check_count(v, False, inner),
         "extra": FineTuningJobCheckpoint._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(FineTuningJobCheckpoint, values)
+    instance = _new(FineTuningJobCheckpoint)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_fine_tuning_job_checkpoint(obj: FineTuningJobCheckpoint) -> Dict[str, Any]:
@@ -2578,7 +2625,9 @@ def _read_fine_tuning_job_list(data: Any, depth: int) -> FineTuningJobList:
         "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
         "extra": FineTuningJobList._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(FineTuningJobList, values)
+    instance = _new(FineTuningJobList)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_fine_tuning_job_list(obj: FineTuningJobList) -> Dict[str, Any]:
@@ -2736,7 +2785,9 @@ def _read_fine_tuning_job_event_list(data: Any, depth: int) -> FineTuningJobEven
         "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
         "extra": FineTuningJobEventList._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(FineTuningJobEventList, values)
+    instance = _new(FineTuningJobEventList)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_fine_tuning_job_event_list(obj: FineTuningJobEventList) -> Dict[str, Any]:
@@ -2777,7 +2828,9 @@ def _read_fine_tuning_job_checkpoint_list(data: Any, depth: int) -> FineTuningJo
         "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
         "extra": FineTuningJobCheckpointList._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
-    return _instance(FineTuningJobCheckpointList, values)
+    instance = _new(FineTuningJobCheckpointList)
+    _set_attribute(instance, "__dict__", values)
+    return instance
 
 
 def _write_fine_tuning_job_checkpoint_list(obj: FineTuningJobCheckpointList) -> Dict[str, Any]:

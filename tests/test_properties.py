@@ -1,6 +1,7 @@
 """The round-trip guarantees of CONTRACT.md section 5, robustness and path accuracy, as properties."""
 
 import copy
+import enum
 import inspect
 import json
 import re
@@ -11,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import ftj
-from tests.fixtures import REMOVE, every_job, job, method, model_of, page, put, read, walk, wandb_job
+from tests.fixtures import REMOVE, event, every_job, job, method, model_of, page, put, read, walk, wandb_job
 from tests.strategies import (
     PAYLOADS,
     PLAIN_KEYS,
@@ -585,3 +586,48 @@ def test_the_oracle_leaves_opaque_and_empty_objects_alone() -> None:
     assert ("error",) in paths and ("integrations",) in paths
     assert not any(path[:1] == ("error",) and len(path) > 1 for path in paths)
     assert not any(path[:2] == ("integrations", 0) for path in paths)
+
+
+class _Level(enum.IntEnum):
+    ONE = 1
+
+
+class _Loss(float):
+    pass
+
+
+METRIC_VALUES: "st.SearchStrategy[Any]" = st.one_of(
+    st.integers(),
+    st.floats(),
+    st.sampled_from([2**1023, 2**1024, -(2**1100), 10**ftj.MAX_INT_DIGITS - 1, 10**ftj.MAX_INT_DIGITS, 1e308]),
+    st.sampled_from([True, None, "1.5", [], {}, _Level.ONE, _Loss(0.5)]),
+)
+
+
+def checked_json(check: Any, value: Any) -> Any:
+    try:
+        return anatomy(check(value, 2))
+    except ftj._Invalid as exc:
+        return [(e.path, e.message) for e in exc.problems]
+
+
+@given(st.dictionaries(st.sampled_from(sorted(ftj._METRICS_KEYS) + ["x", "é"]), METRIC_VALUES, max_size=7))
+def test_event_data_of_metrics_reads_as_any_json_object_does(data: Dict[str, Any]) -> None:
+    # The short cut for data that looks like metrics keeps, or refuses, what the general check does.
+    def as_object(value: Any, depth: int) -> Any:
+        return ftj._check_json_object(value, False, depth)
+
+    assert checked_json(as_object, data) == checked_json(ftj._check_json, data)
+
+
+def test_event_data_of_metrics_is_taken_without_the_general_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(value: Any, *rest: Any) -> Any:
+        raise AssertionError(f"checked as JSON: {value!r}")
+
+    monkeypatch.setattr(ftj, "_check_json", refuse)
+    values = [{}, {"step": 0, "train_loss": 1e308, "valid_loss": -0.0, "full_valid_loss": 5e-324}]
+    values += [{"step": step, "train_loss": 1.5} for step in (2**1023, -(2**1023), 1)]
+    for value in values:
+        assert ftj.FineTuningJobEvent.from_dict({**event(), "data": value}).data == value
+    with pytest.raises(AssertionError, match="checked as JSON"):  # two floats that overflow as a sum
+        ftj._check_json_object({"train_loss": 1e308, "valid_loss": 1e308}, False, 2)

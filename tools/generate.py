@@ -238,7 +238,9 @@ class Writer:
             out += self.entry("        ", json.dumps(field.key), *self.read_value(field))
         out.append(f'        "extra": {name}._read_unknown(rest, False, depth) if rest else _EMPTY,')
         out.append("    }")
-        out.append(f"    return _instance({name}, values)")
+        out.append(f"    instance = _new({name})")
+        out.append('    _set_attribute(instance, "__dict__", values)')
+        out.append("    return instance")
         return out
 
     # -- writing --------------------------------------------------------------------------
