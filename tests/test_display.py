@@ -3,7 +3,9 @@ snapshots, the notebook HTML and IPython's plain text."""
 
 import datetime
 import json
-from typing import Any, Dict, List, Tuple
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Tuple
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
@@ -341,3 +343,129 @@ def test_the_html_of_a_checkpoints_page_draws_the_loss_and_lists_the_models() ->
 )
 def test_chart_ticks_are_round_and_span_the_data(low: float, high: float, ticks: List[float]) -> None:
     assert ftj._ticks(low, high) == pytest.approx(ticks)
+
+
+NAMES = ["training loss", "validation loss", "full validation loss"]
+SERIES = st.lists(
+    st.tuples(st.integers(0, 100_000), st.floats(0, 50, allow_nan=False).map(lambda v: round(v, 3))),
+    min_size=1,
+    max_size=60,
+    unique_by=lambda point: point[0],
+).map(sorted)
+
+
+def numbers(text: str) -> List[float]:
+    return [float(part) for part in text.replace(",", " ").split()]
+
+
+@given(st.lists(SERIES, min_size=1, max_size=3))
+def test_the_loss_chart_places_every_point_on_its_axes(drawn: List[List[Tuple[int, float]]]) -> None:
+    series: List[Any] = [(NAMES[i], f"#00000{i}", points) for i, points in enumerate(drawn)]
+    svg = ElementTree.fromstring(ftj._loss_chart_svg(series))  # well-formed XML
+    ns = "{http://www.w3.org/2000/svg}"
+    width, height = float(svg.attrib["width"]), float(svg.attrib["height"])
+    assert svg.attrib["viewBox"] == f"0 0 {svg.attrib['width']} {svg.attrib['height']}"
+    assert svg.find(f"{ns}title").text == "Loss by step"  # type: ignore[union-attr]
+    lines = [
+        {k: float(v) for k, v in line.attrib.items() if k in ("x1", "x2", "y1", "y2")} for line in svg.iter(f"{ns}line")
+    ]
+    for element in svg.iter():
+        for key in ("x", "x1", "x2", "cx"):
+            if key in element.attrib:
+                assert 0 <= float(element.attrib[key]) <= width, (element.tag, element.attrib)
+        for key in ("y", "y1", "y2", "cy"):
+            if key in element.attrib:
+                assert 0 <= float(element.attrib[key]) <= height, (element.tag, element.attrib)
+    # The axes: the x axis along the bottom of the plot, the y axis up its left side.
+    x_axis = next(
+        line
+        for line in lines
+        if line["y1"] == line["y2"]
+        and line["x1"] < line["x2"]
+        and all(line["y1"] >= other["y1"] for other in lines if other["y1"] == other["y2"])
+    )
+    left, right, bottom = x_axis["x1"], x_axis["x2"], x_axis["y1"]
+    y_axis = next(line for line in lines if line["x1"] == line["x2"] == left and line["y1"] < bottom)
+    top = y_axis["y1"]
+    assert y_axis["y2"] == bottom and 0 < top < bottom and 0 < left < right
+    # Gridlines run across the plot, the lowest on the x axis, the highest at the top.
+    faint = [line.attrib for line in svg.iter(f"{ns}line") if "stroke-opacity" in line.attrib]
+    assert all((float(line["x1"]), float(line["x2"])) == (left, right) for line in faint)
+    grid = sorted(float(line["y1"]) for line in faint if line["y1"] == line["y2"])
+    assert len(grid) == len(faint) >= 2
+    assert grid[0] == pytest.approx(top, abs=0.05) and grid[-1] == pytest.approx(bottom, abs=0.05)
+    # Tick marks under the axis, the first at its left end and the last at its right end.
+    marks = sorted(line["x1"] for line in lines if line["x1"] == line["x2"] and line["y1"] == bottom < line["y2"])
+    assert marks[0] == pytest.approx(left, abs=0.05) and marks[-1] == pytest.approx(right, abs=0.05)
+    texts = [
+        (float(t.attrib["x"]), float(t.attrib["y"]), t.text or "", t.get("text-anchor")) for t in svg.iter(f"{ns}text")
+    ]
+    x_labels = [(x, float(text)) for x, y, text, anchor in texts if anchor == "middle" and text != "step"]
+    assert all(y > bottom for _, y, _, anchor in texts if anchor == "middle")
+    assert [x for x, _ in x_labels] == pytest.approx(marks, abs=0.05)
+    low, high = x_labels[0][1], x_labels[-1][1]
+    steps = [step for points in drawn for step, _ in points]
+    assert low <= min(steps) and max(steps) <= high and low < high
+    y_labels = sorted((y, float(text)) for x, y, text, anchor in texts if anchor == "end")
+    assert len(y_labels) == len(grid) and all(x < left for x, _, _, anchor in texts if anchor == "end")
+    assert [value for _, value in y_labels] == sorted((value for _, value in y_labels), reverse=True)
+    groups = [g for g in svg.iter(f"{ns}g") if g.find(f"{ns}polyline") is not None]
+    assert [g.findtext(f"{ns}title") for g in groups] == NAMES[: len(drawn)]
+    placed: List[Any] = []  # ((x, y), (step, loss)) for every point of every series
+    for group, points in zip(groups, drawn):
+        coordinates = numbers(group.find(f"{ns}polyline").attrib["points"])  # type: ignore[union-attr]
+        pairs = list(zip(coordinates[::2], coordinates[1::2]))
+        assert len(pairs) == len(points)
+        dots = [(float(c.attrib["cx"]), float(c.attrib["cy"])) for c in group.iter(f"{ns}circle")]
+        assert dots == (pairs if len(points) <= 40 else [])
+        placed += zip(pairs, points)
+    for (px, py), (step, _) in placed:
+        # x = left + (step - low) / (high - low) * (right - left), to the 0.1 px printed
+        assert px == pytest.approx(left + (step - low) / (high - low) * (right - left), abs=0.06)
+        assert top - 0.05 <= py <= bottom + 0.05
+    for (_, ya), (_, a) in placed:  # a higher loss is drawn no lower (to the 0.1 px printed)
+        for (_, yb), (_, b) in placed:
+            assert (a < b) <= (ya >= yb) and (a == b) <= (ya == yb)
+    ys = [py for (_, py), _ in placed]
+    lowest, highest = min(loss for _, (_, loss) in placed), max(loss for _, (_, loss) in placed)
+    assert (lowest < highest) <= (max(ys) - min(ys) > (bottom - top) * (highest - lowest) / (highest + 1) / 2)
+    legend = [(float(r.attrib["x"]), float(r.attrib["y"])) for r in svg.iter(f"{ns}rect")]
+    assert len(legend) == len(drawn) and all(y < top for _, y in legend)
+    assert [x for x, _ in legend] == sorted(x for x, _ in legend) and legend[0][0] > left
+
+
+# --- The notebook displays as approved: written by tools/displays.py, looked at as rendered
+# (light and dark) before being committed. A change to a display shows here as a diff.
+
+APPROVED = Path(__file__).resolve().parent / "displays"
+
+
+def _events_for_display() -> Any:
+    data = event_page(has_more=True)
+    data["data"][0:0] = [
+        event("error", "Fine-tuning job failed: <b>out of memory</b>", created_at=1767229300),
+        event("warn", "Validation loss is rising", created_at=1767229290),
+        event("debug", "An unknown level", created_at=1767229280, type="progress"),
+    ]
+    return ftj.FineTuningJobEventList.from_dict(data)
+
+
+DISPLAYS: Dict[str, Callable[[], str]] = {
+    "job": lambda: ftj._job_html(ftj.FineTuningJob.from_dict(example("job.json")), NOW),
+    "job-failed": lambda: ftj._job_html(ftj.FineTuningJob.from_dict(job("failed")), NOW),
+    "job-unknown-status": lambda: ftj._job_html(
+        ftj.FineTuningJob.from_dict({**job("running"), "status": "pending"}), NOW
+    ),
+    "page": lambda: ftj._page_html(ftj.FineTuningJobList.from_dict({**example("page.json"), "has_more": True}), NOW),
+    "events": lambda: ftj._events_html(_events_for_display()),
+    "events-without-metrics": lambda: ftj._events_html(
+        ftj.FineTuningJobEventList.from_dict({"object": "list", "data": [event()], "has_more": False})
+    ),
+    "checkpoints": lambda: ftj._checkpoints_html(ftj.FineTuningJobCheckpointList.from_dict(checkpoint_page())),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DISPLAYS))
+def test_each_display_is_the_one_approved(name: str) -> None:
+    approved = (APPROVED / f"{name}.html").read_text(encoding="utf-8")
+    assert DISPLAYS[name]() == approved.rstrip("\n"), f"changed: run python tools/displays.py and look at {name}"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests import ftj
+from tests import fixtures, ftj
 from tests.fixtures import REMOVE, event, every_job, job, method, model_of, page, put, read, walk, wandb_job
 from tests.strategies import (
     PAYLOADS,
@@ -332,6 +332,7 @@ def object_paths(value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Any, ...]
 # Values each fast test must either take as its checker does or hand to the checker.
 EDGES: List[Any] = [None, True, False, 0, 1, -1, 2, 50, 51, 256, 257, 2**31, 2**63]
 EDGES += [ftj.MAX_TIMESTAMP, ftj.MAX_TIMESTAMP + 1, 0.0, -0.5, 1.0, 0.5, 2.0, 2.5, 1e-6, float("nan"), float("inf")]
+EDGES += [-float("inf"), -1e308, 1e308, 10**ftj.MAX_INT_DIGITS, -(10**ftj.MAX_INT_DIGITS), 10**ftj.MAX_INT_DIGITS - 1]
 EDGES += ["", "auto", "Auto", "é", "\ud800", "list", "wandb", "supervised", "x", [], ["a"], ["\ud800"], {}, {"x": 1}]
 
 
@@ -357,22 +358,40 @@ def test_fast_readers_give_what_the_checked_readers_give(data: Any, strict: bool
     assert fast == slow
 
 
-@pytest.mark.parametrize("kind", ["supervised", "dpo", "reinforcement"])
+@pytest.mark.parametrize("kind", ["supervised", "dpo", "reinforcement", "event page", "checkpoint page"])
 def test_fast_readers_agree_on_every_edge_value_at_every_path(kind: str) -> None:
-    payload = wandb_job() if kind == "supervised" else job("running", kind)
-    for path, _ in known_paths("job", payload):
+    if kind.endswith("page"):
+        payload, schema = one_item_page(kind), kind
+    else:
+        payload, schema = (wandb_job() if kind == "supervised" else job("running", kind)), "job"
+    for path, _ in known_paths(schema, payload):
         for edge in EDGES:
             changed = copy.deepcopy(payload)
             put(changed, path, edge)
-            fast, slow = read_both_ways(ftj.FineTuningJob, changed)
+            fast, slow = read_both_ways(model_of(schema), changed)
             assert fast == slow, (path, edge)
 
 
-@pytest.mark.parametrize("kind", ["supervised", "dpo", "reinforcement"])
+def one_item_page(kind: str) -> Any:
+    """A page of one item of each kind of object, every known key present."""
+    if kind == "event page":
+        payload = fixtures.event_page()
+        del payload["data"][1:]
+    elif kind == "checkpoint page":
+        payload = fixtures.checkpoint_page()
+        del payload["data"][1:]
+        payload["data"][0]["metrics"] = dict.fromkeys(sorted(ftj._METRICS_KEYS), 0.5)
+    else:
+        payload = page([wandb_job() if kind == "supervised" else job("running", kind)])
+    return payload
+
+
+@pytest.mark.parametrize("kind", ["supervised", "dpo", "reinforcement", "event page", "checkpoint page"])
 def test_fast_readers_count_depth_as_the_checked_reader_does(kind: str) -> None:
     # Under every object, an unknown value whose innermost container is at the deepest level
     # allowed, then one level deeper.
-    payload = page([wandb_job() if kind == "supervised" else job("running", kind)])
+    payload = one_item_page(kind)
+    model = model_of(kind if kind.endswith("page") else "page")
     for path in [p for p in object_paths(payload) if p[-1:] != ("metadata",)]:  # metadata holds strings
         for innermost in (ftj.MAX_DEPTH, ftj.MAX_DEPTH + 1):
             changed = copy.deepcopy(payload)
@@ -380,7 +399,7 @@ def test_fast_readers_count_depth_as_the_checked_reader_does(kind: str) -> None:
             for _ in range(innermost - len(path) - 2):  # the value itself is at level len(path) + 2
                 value = [value]
             put(changed, path + ("x_deep",), value)
-            fast, slow = read_both_ways(ftj.FineTuningJobList, changed)
+            fast, slow = read_both_ways(model, changed)
             assert fast == slow, path
             assert isinstance(fast, tuple) is (innermost == ftj.MAX_DEPTH), path
 
@@ -412,6 +431,18 @@ def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
     listed = {**page(payloads), "x_unknown": {"é": [None]}}
     read = read_fast(ftj.FineTuningJobList, listed)
     assert anatomy(read) == read_both_ways(ftj.FineTuningJobList, listed)[1]
+
+
+@pytest.mark.parametrize("kind", ["event page", "checkpoint page"])
+def test_the_event_and_checkpoint_readers_read_valid_values_that_need_their_checkers(kind: str) -> None:
+    payload = one_item_page(kind)
+    for path in object_paths(payload):  # an event's data too, where the value is content
+        put(payload, path + ("x_unknown",), [1.5, {"é": None}])
+    for path, value in leaves(payload):
+        if isinstance(value, str) and path[-1] not in ("object", "level", "type"):
+            put(payload, path, value + " é")
+    read = read_fast(model_of(kind), payload)
+    assert anatomy(read) == read_both_ways(model_of(kind), payload)[1]
 
 
 @pytest.mark.parametrize("payload", every_job(), ids=lambda d: f"{d['status']}-{d['method']['type']}")
@@ -526,6 +557,53 @@ def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytes
     # What is not plain does reach a checker: the refusals above were in the way.
     with pytest.raises(AssertionError, match="a checker was called for 'é'"):
         read_fast(ftj.FineTuningJob, {**wandb_job(), "model": "é"})
+
+
+# The same for events, checkpoints and their pages: (path in the page, values).
+EVENT_AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
+    (("has_more",), [None, True, False]),
+    (("data", 0, "id"), ["ftevent-abc"]),
+    (("data", 0, "created_at"), [0, ftj.MAX_TIMESTAMP]),
+    (("data", 0, "level"), ["info", "warn", "error"]),
+    (("data", 0, "message"), ["", "Step 1/2: training loss=1.05"]),
+    (("data", 0, "type"), [None, REMOVE, "message", "metrics"]),
+    (("data", 0, "data"), [None, REMOVE, {}, {"step": 1, "train_loss": 5e-324, "valid_loss": -1e308}]),
+    (("x_unknown",), [None, True, "s"]),
+]
+CHECKPOINT_AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
+    (("has_more",), [None, True]),
+    (("first_id",), [None, REMOVE, "ftckpt_a"]),
+    (("last_id",), [None, REMOVE, "ftckpt_b"]),
+    (("data", 0, "id"), ["ftckpt_a"]),
+    (("data", 0, "created_at"), [0, ftj.MAX_TIMESTAMP]),
+    (("data", 0, "fine_tuned_model_checkpoint"), ["ft:gpt-4o-mini:acme::x:ckpt-step-1"]),
+    (("data", 0, "fine_tuning_job_id"), ["ftjob-a"]),
+    (("data", 0, "metrics"), [{}]),
+    *[(("data", 0, "metrics", key), [None, 0, -1.5, 1e308]) for key in sorted(ftj._METRICS_KEYS)],
+    (("data", 0, "metrics", "step"), [REMOVE]),
+    (("data", 0, "step_number"), [0, ftj.MAX_COUNT]),
+]
+
+
+def test_the_event_and_checkpoint_readers_take_plain_values_without_a_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(value: Any, *rest: Any) -> Any:
+        raise AssertionError(f"a checker was called for {value!r}")
+
+    for name in [*FALLBACKS, "_text", "_check_json"]:
+        monkeypatch.setattr(ftj, name, refuse)
+    for model in every_model():
+        monkeypatch.setattr(model, "_read_checked", classmethod(lambda cls, data, *rest: refuse(data)))
+    for kind, base, table in [
+        ("event page", fixtures.event_page, EVENT_AT_A_GLANCE),
+        ("checkpoint page", fixtures.checkpoint_page, CHECKPOINT_AT_A_GLANCE),
+    ]:
+        for path, values in table:
+            for value in values:
+                payload = base()
+                put(payload, path, value)
+                assert same_json(read_fast(model_of(kind), payload).to_dict(), canon(kind, payload)), (path, value)
+    with pytest.raises(AssertionError, match="a checker was called for 'é'"):
+        read_fast(ftj.FineTuningJobEvent, {**event(), "message": "é"})
 
 
 def models_in(value: Any) -> List[Any]:
