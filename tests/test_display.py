@@ -469,3 +469,92 @@ DISPLAYS: Dict[str, Callable[[], str]] = {
 def test_each_display_is_the_one_approved(name: str) -> None:
     approved = (APPROVED / f"{name}.html").read_text(encoding="utf-8")
     assert DISPLAYS[name]() == approved.rstrip("\n"), f"changed: run python tools/displays.py and look at {name}"
+
+
+# --- Details the displays get right, each found unchecked by mutation testing
+
+
+def test_metrics_come_in_step_order_whatever_their_creation_order() -> None:
+    data = {"object": "list", "data": [metrics_event(3, 0.3), metrics_event(1, 0.1), metrics_event(2, 0.2)]}
+    data["data"][0]["created_at"], data["data"][2]["created_at"] = 100, 300  # step 3 made first
+    data["data"] += [
+        event("info", "no step, made second", type="metrics", data={"train_loss": 0.5}, created_at=120),
+        event("info", "no step, made first", type="metrics", data={"train_loss": 0.6}, created_at=110),
+        event("info", "metrics without data", type="metrics", data=None),
+    ]
+    metrics = ftj.FineTuningJobEventList.from_dict(data).metrics()
+    assert [(m.step, m.train_loss) for m in metrics] == [(1, 0.1), (2, 0.2), (3, 0.3), (None, 0.6), (None, 0.5)]
+
+
+def test_text_pages_say_when_there_is_more_and_only_then() -> None:
+    events = ftj.FineTuningJobEventList.from_dict({"object": "list", "data": [event()], "has_more": False})
+    assert ftj._events_text(events).splitlines()[0] == "FineTuningJobEventList: 1 event"
+    assert ftj._events_text(events).splitlines()[2].split()[4] == "message"
+    untyped = ftj.FineTuningJobEventList.from_dict({"object": "list", "data": [{**event(), "type": None}]})
+    assert ftj._events_text(untyped).splitlines()[2].split()[4] == "-"
+    checkpoints = ftj.FineTuningJobCheckpointList.from_dict({**checkpoint_page(), "has_more": True})
+    assert ftj._checkpoints_text(checkpoints).splitlines()[0] == (
+        "FineTuningJobCheckpointList: 3 checkpoints, more on the next page"
+    )
+    jobs = ftj.FineTuningJobList.from_dict(page([job("succeeded")]))
+    assert ftj._page_text(jobs, NOW).splitlines()[0] == "FineTuningJobList: 1 job: 1 succeeded"
+
+
+def test_one_checkpoint_sums_up_as_one_step_with_numbers_to_four_digits() -> None:
+    one = ftj.FineTuningJobCheckpointList.from_dict({"object": "list", "data": [checkpoint(7, 0.123456)]})
+    assert ftj._checkpoints_text(one).splitlines()[2:] == [
+        "7     0.1235      0.2235      -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-7",
+        "train loss 0.123 ▄ 0.123 over step 7",
+        "valid loss 0.223 ▄ 0.223 over step 7",
+    ]
+
+
+def test_only_base_models_are_cut_to_fit_the_table() -> None:
+    tuned = ftj.FineTuningJob.from_dict({**job("succeeded"), "fine_tuned_model": "ft:" + "y" * 70})
+    base = ftj.FineTuningJob.from_dict({**job("running"), "model": "z" * 150})
+    lines = ftj._page_text(ftj.FineTuningJobList(data=(tuned, base)), NOW).splitlines()
+    assert " ft:" + "y" * 70 + "  " in lines[2]  # whole, though the line is wider than 120
+    assert " " + "z" * 72 + "…  " in lines[3]  # cut, to the width of what may not be cut
+
+
+def test_a_table_just_within_its_width_is_not_cut() -> None:
+    header = ("A", "B")
+    row = ("a" * 20, "b" * (120 - 22))  # exactly 120 characters with the gap
+    assert ftj._columns(header, [row], cut=1) == ["A" + " " * 21 + "B", "  ".join(row)]
+    over = ("a" * 20, "b" * 99)
+    assert ftj._columns(header, [over], cut=1)[1] == "a" * 20 + "  " + "b" * 97 + "…"
+    assert ftj._columns(("A", "LONG HEADER NAME"), [("a" * 200, "b" * 30)], cut=1)[1].endswith("b" * 15 + "…")
+    assert ftj._columns(header, [("a" * 200, "b" * 30)], cut=1)[1].endswith("b" * 11 + "…")  # 12 at least
+    assert ftj._columns(header, [("a" * 200, "b" * 30), ("a", "c" * 20)], cut=1, may_cut=[True, False])[1].endswith(
+        "b" * 19 + "…"
+    )  # never narrower than a cell that may not be cut
+
+
+def test_a_summary_names_the_base_model_alone_until_there_is_a_fine_tuned_one() -> None:
+    running = ftj.FineTuningJob.from_dict(job("running"))
+    assert running.summary(NOW) == (
+        "ftjob-runnsup0001 running gpt-4o-mini-2024-07-18, created 2026-01-01T00:00:00Z, duration 1d 12h so far"
+    )
+    facts = dict(ftj._job_facts(running, NOW))
+    assert facts["finished"] == "-" and facts["duration"] == "1d 12h so far"
+    assert ftj._job_text(running, NOW).splitlines()[6] == "  duration          1d 12h so far"
+
+
+def test_the_method_block_settings_come_before_the_jobs_and_keep_their_text() -> None:
+    data = job("running", "dpo")
+    data["method"]["dpo"]["hyperparameters"] = {"beta": 0.25, "x_note": "café"}
+    shown = dict(ftj._job_facts(ftj.FineTuningJob.from_dict(data), NOW))["method"]
+    assert shown == 'dpo: beta=0.25, x_note="café"'
+
+
+class _NoOffset(datetime.tzinfo):
+    def utcoffset(self, when: Any) -> None:
+        return None
+
+
+def test_a_time_zone_without_an_offset_is_naive() -> None:
+    read = ftj.FineTuningJob.from_dict(job("running"))
+    for naive in (datetime.datetime(2026, 1, 2), datetime.datetime(2026, 1, 2, tzinfo=_NoOffset())):
+        with pytest.raises(ValueError) as info:
+            read.elapsed(naive)
+        assert str(info.value) == "expected an aware datetime (such as datetime.now(timezone.utc)), got a naive one"

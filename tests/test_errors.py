@@ -1,15 +1,17 @@
 """Tables of invalid inputs, each with the exact path and message it must be reported with."""
 
 import dataclasses
+import importlib.util
 import json
 import math
 import pickle
+import sys
 from typing import Any, List, Tuple
 
 import pytest
 
 from tests import ftj
-from tests.fixtures import BASES, REMOVE, job, kind_of, page, put, read
+from tests.fixtures import BASES, REMOVE, job, kind_of, model_of, page, put, read
 
 INF = math.inf
 NAN = math.nan
@@ -813,3 +815,30 @@ def test_an_events_data_is_checked_as_json_whatever_its_shape() -> None:
     assert nested.to_dict()["data"] == {"step": 1, "reward": {"mean": 0.5}}
     flat = ftj.FineTuningJobEvent.from_dict({**BASES["event"](), "data": {"step": 1, "train_loss": 0.5}})
     assert flat.to_dict()["data"] == {"step": 1, "train_loss": 0.5} and flat.data == {"step": 1, "train_loss": 0.5}
+
+
+def test_the_module_run_afresh_rejects_and_reads_as_specified() -> None:
+    # What a notebook does when the file is pasted into a cell and run again, or what
+    # importlib.reload does: every table of fields, checker and class is built anew.
+    spec = importlib.util.spec_from_file_location("finetuning_job_afresh", ftj.__file__)
+    assert spec is not None and spec.loader is not None
+    fresh = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = fresh  # dataclasses looks the module up while it is being built
+    try:
+        spec.loader.exec_module(fresh)
+    finally:
+        del sys.modules[spec.name]
+    rows = [(row, False) for row in BOTH] + [(row, True) for row in BOTH + STRICT_ONLY]
+    for (path, value, base, expected), strict in rows:
+        model = getattr(fresh, model_of(kind_of(base)).__name__)
+        with pytest.raises(fresh.ValidationError) as info:
+            model.from_dict(build(path, value, base), strict=strict)
+        assert [str(error) for error in info.value.errors] == expected, (path, strict)
+    for base, make in BASES.items():
+        for strict in (False, True):
+            model = model_of(kind_of(base))
+            try:
+                expected = model.from_dict(make(), strict=strict).to_dict()
+            except ftj.ValidationError:
+                continue  # a tolerant-only base
+            assert getattr(fresh, model.__name__).from_dict(make(), strict=strict).to_dict() == expected, base
