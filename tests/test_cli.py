@@ -575,3 +575,43 @@ def test_a_page_of_events_with_a_bad_event_lists_the_others(tmp_path: Path) -> N
     del data["has_more"]
     code, _, err = run("--strict", write(tmp_path / "events.json", data))
     assert code == 1 and err.splitlines()[0] == f"{path}: $.has_more: required key missing"
+
+
+# --- Details found unchecked by mutation testing
+
+
+def test_the_program_name_when_main_is_not_a_script(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.machinery  # noqa: PLC0415
+    import types  # noqa: PLC0415
+
+    single = types.ModuleType("__main__")
+    single.__spec__ = importlib.machinery.ModuleSpec("finetuning_job", None)  # python -m with the one file
+    monkeypatch.setitem(sys.modules, "__main__", single)
+    assert ftj._program_name() == "python -m finetuning_job"
+    monkeypatch.delitem(sys.modules, "__main__")  # embedded, or called from another program
+    monkeypatch.setattr(sys, "argv", [])
+    assert ftj._program_name() == "finetuning-job"
+
+
+def nested(levels: int) -> Any:
+    value: Any = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+def test_the_program_counts_nesting_from_the_top_of_each_input(tmp_path: Path) -> None:
+    # The deepest container allowed is at level 100: a job is at level 1, a page's item at 3.
+    deepest_in_job = {**job("running"), "x_deep": nested(ftj.MAX_DEPTH - 1)}
+    deepest_in_page = page([{**job("running"), "x_deep": nested(ftj.MAX_DEPTH - 3)}])
+    for data in (deepest_in_job, deepest_in_page):
+        code, _, err = run(write(tmp_path / "deep.json", data))
+        assert (code, err) == (0, ""), err
+    too_deep = page([{**job("running"), "x_deep": nested(ftj.MAX_DEPTH - 2)}])
+    code, _, err = run(write(tmp_path / "deeper.json", too_deep))
+    assert code == 1 and "$.data[0].x_deep" in err and "nested deeper than 100 levels" in err
+
+
+def test_an_object_member_that_is_not_text_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    code, _, err = run(write(tmp_path / "odd.json", {**job("running"), "object": ["list"]}))
+    assert code == 1 and err.endswith('odd.json: $.object: expected "fine_tuning.job", got ["list"] (list)\n')

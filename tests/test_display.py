@@ -475,7 +475,10 @@ def test_each_display_is_the_one_approved(name: str) -> None:
 
 
 def test_metrics_come_in_step_order_whatever_their_creation_order() -> None:
-    data = {"object": "list", "data": [metrics_event(3, 0.3), metrics_event(1, 0.1), metrics_event(2, 0.2)]}
+    data: Dict[str, Any] = {
+        "object": "list",
+        "data": [metrics_event(3, 0.3), metrics_event(1, 0.1), metrics_event(2, 0.2)],
+    }
     data["data"][0]["created_at"], data["data"][2]["created_at"] = 100, 300  # step 3 made first
     data["data"] += [
         event("info", "no step, made second", type="metrics", data={"train_loss": 0.5}, created_at=120),
@@ -551,10 +554,16 @@ class _NoOffset(datetime.tzinfo):
     def utcoffset(self, when: Any) -> None:
         return None
 
+    def dst(self, when: Any) -> None:
+        return None
+
+    def tzname(self, when: Any) -> str:
+        return "nowhere"
+
 
 def test_a_time_zone_without_an_offset_is_naive() -> None:
     read = ftj.FineTuningJob.from_dict(job("running"))
     for naive in (datetime.datetime(2026, 1, 2), datetime.datetime(2026, 1, 2, tzinfo=_NoOffset())):
-        with pytest.raises(ValueError) as info:
+        with pytest.raises(ValueError, match="got a naive one") as info:
             read.elapsed(naive)
         assert str(info.value) == "expected an aware datetime (such as datetime.now(timezone.utc)), got a naive one"
