@@ -812,12 +812,6 @@ _MISSING: Any = object()
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
 
 
-def _strangers(cls: Type[_T], data: Dict[Any, Any], depth: int) -> "FrozenDict[Any]":
-    """The fast readers' extra: the keys of data that cls does not know, checked."""
-    known = cls._keys
-    return cls._read_unknown({key: value for key, value in data.items() if key not in known}, False, depth)
-
-
 def _read_opaque(cls: Type[_T], data: Dict[Any, Any], depth: int) -> _T:
     """Keep an object of a type the module does not know whole: its type, the rest as JSON."""
     key = cls._OPAQUE_UNLESS_KNOWN[0]  # type: ignore[index]
@@ -867,7 +861,6 @@ class _Model:
     _read_fast: ClassVar[Optional[Callable[[Any, int], Any]]] = None
     _specs: ClassVar[Tuple[Tuple[Tuple[str, _Checker, bool, bool], ...], ...]]
     _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
-    _keys: ClassVar[frozenset]  # type: ignore[type-arg]
     _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     extra: Mapping[str, Any]
 
@@ -876,7 +869,6 @@ class _Model:
         # Derive the reader's and writer's tables once from the one list of fields.
         cls._specs = _reader_specs(cls._FIELDS)
         cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null)
-        cls._keys = frozenset(f.key for f in cls._FIELDS)
         cls._dumps = tuple((f.key, f.dump) for f in cls._FIELDS if f.dump is not None)
 
     @classmethod

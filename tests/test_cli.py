@@ -13,7 +13,7 @@ from typing import Any, List, Tuple
 import pytest
 
 from tests import ftj
-from tests.fixtures import checkpoint, checkpoint_page, event, event_page, job, page
+from tests.fixtures import checkpoint, checkpoint_page, event, event_page, job, metrics_event, page
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 MODULE = Path(ftj.__file__).resolve()
@@ -615,3 +615,21 @@ def test_the_program_counts_nesting_from_the_top_of_each_input(tmp_path: Path) -
 def test_an_object_member_that_is_not_text_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     code, _, err = run(write(tmp_path / "odd.json", {**job("running"), "object": ["list"]}))
     assert code == 1 and err.endswith('odd.json: $.object: expected "fine_tuning.job", got ["list"] (list)\n')
+
+
+def test_exactly_the_problems_shown_need_no_count_of_more(tmp_path: Path) -> None:
+    bad = {**job("queued"), "seed": -1}
+    code, _, err = run(write(tmp_path / "fifty.json", page([bad] * ftj.MAX_PROBLEMS_SHOWN)))
+    assert code == 1 and len(err.splitlines()) == ftj.MAX_PROBLEMS_SHOWN and "more problems" not in err
+
+
+def test_events_from_several_inputs_are_headed_and_their_messages_cut(tmp_path: Path) -> None:
+    long = event("info", "m" * 200)
+    first = write(tmp_path / "a.json", {"object": "list", "data": [long, metrics_event(1, 2.0)]})
+    second = write(tmp_path / "b.json", {"object": "list", "data": [metrics_event(2, 1.0)]})
+    code, out, err = run(first, second)
+    lines = out.splitlines()
+    assert (code, err) == (0, "")
+    assert lines[1] == f"==> {first} <=="
+    assert lines[2].endswith("m…") and len(lines[2]) == 120 and " message " in lines[2]
+    assert lines[-2:] == [f"{first}: train loss 2 ▄ 2 over step 1", f"{second}: train loss 1 ▄ 1 over step 2"]

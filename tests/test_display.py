@@ -267,6 +267,8 @@ def test_metrics_whose_data_is_not_metrics_name_the_path() -> None:
         ([1.0, 1.0], "▄▄"),
         ([0.5], "▄"),
         ([float(i) for i in range(80)], "▁▁▁▁▁▂▂▂▂▂▃▃▃▃▃▄▄▄▄▄▅▅▅▅▅▆▆▆▆▆▇▇▇▇▇█████"),
+        ([1.0] * 40, "▄" * 40),  # as wide as it gets: one value a character
+        ([1.0] * 50, "▄" * 40),  # wider: the mean of runs of one or two values
     ],
 )
 def test_sparklines(values: List[float], line: str) -> None:
@@ -339,6 +341,10 @@ def test_the_html_of_a_checkpoints_page_draws_the_loss_and_lists_the_models() ->
         (1, 120, [0, 20, 40, 60, 80, 100, 120]),
         (5, 5, [5, 6]),
         (-3, -1, [-3.0, -2.5, -2.0, -1.5, -1.0]),
+        (0, 0, [0.0, 0.2]),
+        (0, 3.5, [0, 1, 2, 3, 4]),  # steps of 10 times a power of ten
+        (0, 6, [0, 1, 2, 3, 4, 5, 6]),  # six intervals at most, six allowed
+        (0, 7, [0, 2, 4, 6, 8]),
     ],
 )
 def test_chart_ticks_are_round_and_span_the_data(low: float, high: float, ticks: List[float]) -> None:
@@ -512,10 +518,12 @@ def test_one_checkpoint_sums_up_as_one_step_with_numbers_to_four_digits() -> Non
     ]
 
 
-def test_only_base_models_are_cut_to_fit_the_table() -> None:
+@pytest.mark.parametrize("failed", [False, True], ids=["no error column", "error column"])
+def test_only_base_models_are_cut_to_fit_the_table(failed: bool) -> None:
     tuned = ftj.FineTuningJob.from_dict({**job("succeeded"), "fine_tuned_model": "ft:" + "y" * 70})
-    base = ftj.FineTuningJob.from_dict({**job("running"), "model": "z" * 150})
+    base = ftj.FineTuningJob.from_dict({**job("failed" if failed else "running"), "model": "z" * 150})
     lines = ftj._page_text(ftj.FineTuningJobList(data=(tuned, base)), NOW).splitlines()
+    assert lines[1].endswith("ERROR") is failed
     assert " ft:" + "y" * 70 + "  " in lines[2]  # whole, though the line is wider than 120
     assert " " + "z" * 72 + "…  " in lines[3]  # cut, to the width of what may not be cut
 

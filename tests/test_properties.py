@@ -520,6 +520,8 @@ RFT_AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
     (RFT + ("hyperparameters", "eval_interval"), [None, 1, 2**62, "auto"]),
     (RFT + ("hyperparameters", "eval_samples"), [None, 1, "auto"]),
     (RFT + ("hyperparameters", "n_epochs"), [None, 1, ftj.MAX_EPOCHS, "auto"]),
+    (RFT + ("hyperparameters", "batch_size"), [None, 1, ftj.MAX_BATCH_SIZE, "auto"]),
+    (RFT + ("hyperparameters", "learning_rate_multiplier"), [None, 5e-324, 1e308, "auto"]),
 ]
 # The checkers the generated readers call only for what fails a plain test: the members
 # `"key": v if ... type(v ... else CHECKER(v, False, inner)` of their dict displays.
