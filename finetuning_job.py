@@ -3135,14 +3135,15 @@ def _page_html(page: FineTuningJobList, now: datetime.datetime) -> str:
             f'<span style="font-family: monospace;">{_escape(job.id)}</span>',
             _badge(job.status),
             _escape(job.model),
-            _escape(job.fine_tuned_model or "-"),
+            # A fine-tuned name is long (ft:BASE:ORG:SUFFIX:ID): it may break after a colon.
+            _escape(job.fine_tuned_model).replace(":", ":<wbr>") if job.fine_tuned_model is not None else "-",
             job.created_datetime.strftime("%Y-%m-%d %H:%M"),
             _escape(_took(job, now)),
             "-" if job.trained_tokens is None else f"{job.trained_tokens:,}",
             _error_html(job.error),
         ]
-        # Every cell stays on one line but the error's, which may be long.
-        styles = [_ROW_CELL] * (len(cells) - 1) + [_CELL]
+        # Every cell stays on one line but the fine-tuned model's and the error's, which may be long.
+        styles = [_ROW_CELL] * 3 + [_CELL] + [_ROW_CELL] * 3 + [_CELL]
         row = "".join(f'<td style="{style}">{cell}</td>' for style, cell in zip(styles, cells))
         body.append(f"<tr>{row}</tr>")
     counts = _status_counts([_status_text(job.status) for job in page.data])

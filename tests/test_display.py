@@ -49,6 +49,11 @@ def test_an_estimated_finish_of_zero_means_no_estimate() -> None:
 
 
 def test_a_summary_is_one_line_with_the_error_code_of_a_failed_job() -> None:
+    done = ftj.FineTuningJob.from_dict(job("succeeded"))
+    assert done.summary(NOW) == (
+        "ftjob-succsup0001 succeeded gpt-4o-mini-2024-07-18 -> ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4, "
+        "created 2026-01-01T00:00:00Z, duration 1h 01m 01s"
+    )
     failed = ftj.FineTuningJob.from_dict(job("failed"))
     assert failed.summary(NOW) == (
         "ftjob-failsup0001 failed (invalid_training_file) gpt-4o-mini-2024-07-18, "
@@ -185,7 +190,7 @@ MARKUP = "<img src=x onerror=alert(1)>&'\""
 
 
 def test_the_html_escapes_every_value() -> None:
-    data = {**job("failed"), "id": MARKUP, "model": MARKUP, "status": MARKUP}
+    data = {**job("failed"), "id": MARKUP, "model": MARKUP, "status": MARKUP, "fine_tuned_model": "ft:" + MARKUP}
     data["error"] = {"code": MARKUP, "message": MARKUP, "param": None}
     data["method"]["supervised"]["hyperparameters"]["x_note"] = MARKUP
     hostile = ftj.FineTuningJob.from_dict(data)
@@ -462,12 +467,19 @@ DISPLAYS: Dict[str, Callable[[], str]] = {
     "job-unknown-status": lambda: ftj._job_html(
         ftj.FineTuningJob.from_dict({**job("running"), "status": "pending"}), NOW
     ),
-    "page": lambda: ftj._page_html(ftj.FineTuningJobList.from_dict({**example("page.json"), "has_more": True}), NOW),
+    "page": lambda: ftj._page_html(
+        ftj.FineTuningJobList.from_dict(
+            {**example("page.json"), "data": [*example("page.json")["data"], job("succeeded")], "has_more": True}
+        ),
+        NOW,
+    ),
     "events": lambda: ftj._events_html(_events_for_display()),
     "events-without-metrics": lambda: ftj._events_html(
         ftj.FineTuningJobEventList.from_dict({"object": "list", "data": [event()], "has_more": False})
     ),
-    "checkpoints": lambda: ftj._checkpoints_html(ftj.FineTuningJobCheckpointList.from_dict(checkpoint_page())),
+    "checkpoints": lambda: ftj._checkpoints_html(
+        ftj.FineTuningJobCheckpointList.from_dict({**checkpoint_page(), "has_more": True})
+    ),
 }
 
 
@@ -575,3 +587,14 @@ def test_a_time_zone_without_an_offset_is_naive() -> None:
         with pytest.raises(ValueError, match="got a naive one") as info:
             read.elapsed(naive)
         assert str(info.value) == "expected an aware datetime (such as datetime.now(timezone.utc)), got a naive one"
+
+
+@pytest.mark.parametrize("count", [40, 41])
+def test_the_chart_marks_each_point_of_a_short_series_only(count: int) -> None:
+    svg = ftj._loss_chart_svg([("training loss", "#000000", [(step, 1.0 / step) for step in range(1, count + 1)])])
+    assert svg.count("<circle") == (count if count <= 40 else 0)
+
+
+def test_steps_are_written_whole() -> None:
+    one = ftj.FineTuningJobCheckpointList.from_dict({"object": "list", "data": [checkpoint(123456, 0.5)]})
+    assert ftj._checkpoints_text(one).splitlines()[-2] == "train loss 0.5 ▄ 0.5 over step 123456"

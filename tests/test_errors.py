@@ -692,6 +692,9 @@ def test_an_array_nested_too_deep_is_reported_so_on_every_python(levels: int) ->
         with pytest.raises(ftj.ValidationError) as info:
             cls.from_json("[" * levels + "]" * levels)
         assert [str(e) for e in info.value.errors] == ["$: nested deeper than 100 levels"]
+    with pytest.raises(ftj.ValidationError) as info:  # objects count on the way down, as arrays do
+        ftj.FineTuningJob.from_json('[{"x": ' + "[" * levels + "]" * levels + "}]")
+    assert [str(e) for e in info.value.errors] == ["$: nested deeper than 100 levels"]
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningJob.from_json("[" * 100 + "]" * 100)  # as deep as allowed: only not an object
     assert [str(e) for e in info.value.errors] == ["$: expected an object, got " + "[" * 77 + "... (list)"]
@@ -820,14 +823,16 @@ def test_an_events_data_is_checked_as_json_whatever_its_shape() -> None:
 def test_the_module_run_afresh_rejects_and_reads_as_specified() -> None:
     # What a notebook does when the file is pasted into a cell and run again, or what
     # importlib.reload does: every table of fields, checker and class is built anew.
-    spec = importlib.util.spec_from_file_location("finetuning_job_afresh", ftj.__file__)
+    # Under its own name, as a reload runs it (a mutation tester's hooks go by the name too).
+    spec = importlib.util.spec_from_file_location(ftj.__name__, ftj.__file__)
     assert spec is not None and spec.loader is not None
     fresh = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = fresh  # dataclasses looks the module up while it is being built
     try:
         spec.loader.exec_module(fresh)
     finally:
-        del sys.modules[spec.name]
+        sys.modules[spec.name] = ftj
+    assert fresh is not ftj and fresh.FineTuningJob is not ftj.FineTuningJob
     rows = [(row, False) for row in BOTH] + [(row, True) for row in BOTH + STRICT_ONLY]
     for (path, value, base, expected), strict in rows:
         model = getattr(fresh, model_of(kind_of(base)).__name__)
