@@ -604,7 +604,8 @@ def test_the_program_counts_nesting_from_the_top_of_each_input(tmp_path: Path) -
     # The deepest container allowed is at level 100: a job is at level 1, a page's item at 3.
     deepest_in_job = {**job("running"), "x_deep": nested(ftj.MAX_DEPTH - 1)}
     deepest_in_page = page([{**job("running"), "x_deep": nested(ftj.MAX_DEPTH - 3)}])
-    for data in (deepest_in_job, deepest_in_page):
+    deepest_on_page = {**page([job("running")]), "x_deep": nested(ftj.MAX_DEPTH - 1)}
+    for data in (deepest_in_job, deepest_in_page, deepest_on_page):
         code, _, err = run(write(tmp_path / "deep.json", data))
         assert (code, err) == (0, ""), err
     too_deep = page([{**job("running"), "x_deep": nested(ftj.MAX_DEPTH - 2)}])
