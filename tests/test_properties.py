@@ -429,7 +429,11 @@ def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
                 "reasoning_effort",
             ):
                 put(payload, path, value + " é")
-    put(payloads[0], ("hyperparameters", "learning_rate_multiplier"), 2)
+    put(payloads[0], ("hyperparameters", "learning_rate_multiplier"), 2)  # integer numbers, valid everywhere
+    for key in ("beta", "learning_rate_multiplier"):
+        put(payloads[1], ("method", "dpo", "hyperparameters", key), 1)
+    for key in ("compute_multiplier", "learning_rate_multiplier"):
+        put(payloads[3], ("method", "reinforcement", "hyperparameters", key), 2)
     listed = {**page(payloads), "x_unknown": {"é": [None]}}
     read = read_fast(ftj.FineTuningJobList, listed)
     assert anatomy(read) == read_both_ways(ftj.FineTuningJobList, listed)[1]
@@ -443,6 +447,9 @@ def test_the_event_and_checkpoint_readers_read_valid_values_that_need_their_chec
     for path, value in leaves(payload):
         if isinstance(value, str) and path[-1] not in ("object", "level", "type"):
             put(payload, path, value + " é")
+    if kind == "event page":  # a level and a type the module does not know, kept as given
+        put(payload, ("data", 0, "level"), "debug")
+        put(payload, ("data", 0, "type"), "progress")
     read = read_fast(model_of(kind), payload)
     assert anatomy(read) == read_both_ways(model_of(kind), payload)[1]
 

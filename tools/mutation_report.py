@@ -19,15 +19,45 @@ ROOT = Path(__file__).resolve().parent.parent
 # mutmut's exit codes, as `mutmut results` names them.
 STATUS = {0: "survived", 1: "killed", 3: "killed", -24: "timeout", 24: "timeout", 33: "no tests", 37: "caught by mypy"}
 
-# Survivors whose every behaviour the suite can observe is unchanged, by the line mutmut wrote.
-EQUIVALENT: List[Tuple[str, str]] = [
-    (r"_check_\w+\(v, (None|True), inner\)", "a fast reader's fallback passes a strict flag its checker ignores"),
-    (r"_check_\w+\(v, False, None\)", "a fast reader's fallback passes a depth its (scalar) checker ignores"),
-    (r"_check_\w+\(None, False, inner\)", "a fallback that only invalid input reaches is given None: it still fails"),
-    (r"raise _Invalid\(None\)", "the fast reader's _Invalid carries no problems either way"),
-    (r"if \(rest\) or True", "no unknown keys, read the long way (an empty extra all the same)"),
-    (r"if \(extra\d*\._data\) or True", "an empty extra written the long way"),
-    (r"_read_unknown\(rest, None, depth\)", "strict None is as false as False"),
+# Survivors whose every behaviour the suite can observe is unchanged, by the line mutmut wrote
+# (a pattern of the added line, and the functions it applies to, or None for any), with why.
+SCALAR_READERS = (
+    "_read_hyperparameters",
+    "_read_supervised_hyperparameters",
+    "_read_dpo_hyperparameters",
+    "_read_reinforcement_hyperparameters",
+    "_read_fine_tuning_job_error",
+    "_read_wandb_integration",
+    "_read_training_metrics",
+)
+# Checkers whose inline test in the fast readers takes every valid value: the fallback call is
+# reached by invalid input only (an integer learning rate or an unknown status reaches others).
+TAKES_EVERY_VALID = r"_check_(number|count|timestamp|seed|bool|\w+_object|n_epochs|batch_size)"
+EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
+    # The generated fast readers and writers.
+    (r"_check_\w+\(v, (None|True), inner\)", None, "a fallback passes a strict flag its checker ignores"),
+    (r"_check_\w+\(v, False, None\)", None, "a fallback passes a depth its scalar checker ignores"),
+    (TAKES_EVERY_VALID + r"\(None, False, inner\)", None, "a fallback only invalid input reaches is given None"),
+    (r"raise _Invalid\(None\)", None, "a fast reader's _Invalid carries no problems either way"),
+    (r"_read_unknown\(rest, None, depth\)", None, "strict=None is as false as False"),
+    (r"if \(rest\) or True", None, "no unknown keys read the long way: an empty extra all the same"),
+    (r"if \(extra\d*\._data\) or True", None, "an empty extra written the long way"),
+    (r"take, inner = rest\.pop, depth [-+] [12]$", SCALAR_READERS, "the depth of scalar fields, which no checker uses"),
+    # The rest of the module.
+    (r"_thaw\(value\) if \(.*\) or True else value", ("_with_extra",), "scalars thawed: returned as they are"),
+    (r"value\._data\.copy\(\) if \(value\._flat\) and False", ("_plain_object",), "flat data thawed the long way"),
+    (r"value\.copy\(\), False, None", ("_check_json_object",), "flat data not marked flat: written the long way"),
+    (r"sum\(items, 1\.0\)", ("_check_json_object",), "adding 1 to a sum of finite values cannot make it infinite"),
+    (r"1 if step is None else step", ("_by_step",), "metrics without a step are ordered by creation alone"),
+    (r"html\.escape\(text, \)", ("_escape",), "html.escape quotes by default"),
+    (r"getattr\(method, method\.type, \)", ("_hyperparameters_text",), "a known method has the block its type names"),
+    (r"_Field\(key, check, _NO, _NO, True,", ("_required",), "a required key is never None, never written as null"),
+    (r"len\(values\) >= _SPARKLINE_WIDTH", ("_sparkline",), "40 values make 40 runs of one: their own means"),
+    (r"math\.log10\(span / 5\)", ("_ticks",), "starting a tenth lower, the search reaches the same step"),
+    (r"_parse\((first|x), (line=False)?\)", ("_documents",), "only whether the line parses (and as what) is used"),
+    (r"\[True, \*allowed\]", ("_columns",), "a header is never longer than its column: never cut"),
+    (r'if sys\.argv else "XXXX"', ("_program_name",), "with no argv, any name but finetuning_job.py is finetuning-job"),
+    (r"^\+\s+break$", ("main",), "nothing follows the empty-input marker in an input"),
 ]
 
 
@@ -50,9 +80,14 @@ def diff(sources: Dict[str, str], mutant: str) -> List[str]:
     return [line for line in lines if line[:1] in "-+" and line[:3] not in ("---", "+++")]
 
 
-def kind_of(lines: Sequence[str]) -> Optional[str]:
+def kind_of(mutant: str, lines: Sequence[str]) -> Optional[str]:
+    function = mutant.split(".", 1)[1].rsplit("__mutmut_", 1)[0].rsplit("ǁ", maxsplit=1)[-1]
+    function = function[2:] if function.startswith("x_") else function
     added = "\n".join(line for line in lines if line.startswith("+"))
-    return next((kind for pattern, kind in EQUIVALENT if re.search(pattern, added)), None)
+    for pattern, functions, kind in EQUIVALENT:
+        if (functions is None or function in functions) and re.search(pattern, added, re.MULTILINE):
+            return kind
+    return None
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -68,7 +103,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     survivors = sorted(name for name, code in codes.items() if code == 0)
     kinds: Dict[str, List[str]] = {}
     for name in survivors:
-        kinds.setdefault(kind_of(diff(sources, name)) or "other", []).append(name)
+        kinds.setdefault(kind_of(name, diff(sources, name)) or "other", []).append(name)
     for kind, names in sorted(kinds.items(), key=lambda item: -len(item[1])):
         print(f"{len(names):5d}  {kind}")
     if args.diffs:
