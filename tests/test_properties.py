@@ -434,6 +434,7 @@ def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
         put(payloads[1], ("method", "dpo", "hyperparameters", key), 1)
     for key in ("compute_multiplier", "learning_rate_multiplier"):
         put(payloads[3], ("method", "reinforcement", "hyperparameters", key), 2)
+    put(payloads[3], ("method", "reinforcement", "hyperparameters", "reasoning_effort"), "xhigh")  # newer than us
     listed = {**page(payloads), "x_unknown": {"é": [None]}}
     read = read_fast(ftj.FineTuningJobList, listed)
     assert anatomy(read) == read_both_ways(ftj.FineTuningJobList, listed)[1]
@@ -555,6 +556,12 @@ def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytes
     cases += [
         (("method", "dpo", "hyperparameters", key), value, job("running", "dpo"))
         for key, values in DPO_AT_A_GLANCE.items()
+        for value in values
+    ]
+    cases += [  # the supervised block's hyperparameters: DPO's but beta
+        (("method", "supervised", "hyperparameters", key), value, job("running"))
+        for key, values in DPO_AT_A_GLANCE.items()
+        if key != "beta"
         for value in values
     ]
     rft = job("running", "reinforcement")

@@ -29,10 +29,11 @@ SCALAR_READERS = (
     "_read_fine_tuning_job_error",
     "_read_wandb_integration",
     "_read_training_metrics",
+    "_read_grader",  # its content is unknown keys, read at the grader's own depth
 )
 # Checkers whose inline test in the fast readers takes every valid value: the fallback call is
 # reached by invalid input only (an integer learning rate or an unknown status reaches others).
-TAKES_EVERY_VALID = r"_check_(number|count|timestamp|seed|bool|\w+_object|n_epochs|batch_size)"
+TAKES_EVERY_VALID = r"_check_(number|count|timestamp|seed|bool|\w+_object|n_epochs|batch_size|eval|integration_type)"
 EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     # The generated fast readers and writers.
     (r"_check_\w+\(v, (None|True), inner\)", None, "a fallback passes a strict flag its checker ignores"),
@@ -43,6 +44,12 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     (r"if \(rest\) or True", None, "no unknown keys read the long way: an empty extra all the same"),
     (r"if \(extra\d*\._data\) or True", None, "an empty extra written the long way"),
     (r"take, inner = rest\.pop, depth [-+] [12]$", SCALAR_READERS, "the depth of scalar fields, which no checker uses"),
+    (r"Grader\._read_unknown\(rest, True, depth\)", None, "a grader's unknown keys are content, strict or not"),
+    (
+        r'take\("type", None\)\) is str or v in _INTEGRATION_TYPES',
+        None,
+        "unknown types were kept whole before this test",
+    ),
     # The rest of the module.
     (r"_thaw\(value\) if \(.*\) or True else value", ("_with_extra",), "scalars thawed: returned as they are"),
     (r"value\._data\.copy\(\) if \(value\._flat\) and False", ("_plain_object",), "flat data thawed the long way"),
