@@ -847,3 +847,13 @@ def test_the_module_run_afresh_rejects_and_reads_as_specified() -> None:
             except ftj.ValidationError:
                 continue  # a tolerant-only base
             assert getattr(fresh, model.__name__).from_dict(make(), strict=strict).to_dict() == expected, base
+
+
+def test_an_unknown_key_must_be_valid_text() -> None:
+    data = {**job("running"), "\ud800": 1, "café": 2}
+    assert messages(data, "job", strict=False) == [
+        "$['\\ud800']: expected a string of valid Unicode text, got \"\\ud800\""
+    ]
+    assert messages(data, "job", strict=True) == ["$['\\ud800']: unknown key", "$['café']: unknown key"]
+    del data["\ud800"]
+    assert read(data, "job").extra == {"café": 2}
