@@ -666,6 +666,10 @@ def test_limits_are_inclusive() -> None:
     read = ftj.FineTuningJob.from_dict({**job("succeeded"), **at_limits})
     assert read.metadata is not None and len(read.metadata) == 16
     assert read.to_dict()["x_big"] == 10**4300 - 1
+    # The same with text that is not ASCII, which metadata's quick test leaves to the full one.
+    metadata = {**{f"k{i}": "v" for i in range(15)}, "é" * 64: "é" * 512}
+    read = ftj.FineTuningJob.from_dict({**job("succeeded"), "metadata": metadata})
+    assert read.metadata == metadata
 
 
 def test_a_validation_error_is_titled_for_a_job_by_default() -> None:
@@ -857,3 +861,8 @@ def test_an_unknown_key_must_be_valid_text() -> None:
     assert messages(data, "job", strict=True) == ["$['\\ud800']: unknown key", "$['café']: unknown key"]
     del data["\ud800"]
     assert read(data, "job").extra == {"café": 2}
+
+
+def test_a_known_status_is_the_enum_member_in_both_modes() -> None:
+    for strict in (False, True):
+        assert read(job("running"), "job", strict).status is ftj.FineTuningJobStatus.RUNNING

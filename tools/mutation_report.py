@@ -57,7 +57,7 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     (r"sum\(items, 1\.0\)", ("_check_json_object",), "adding 1 to a sum of finite values cannot make it infinite"),
     (r"flat = False  # no value is", ("_read_unknown",), "unknown keys not marked flat: written the long way"),
     (r"_frozen\(unknown, \)", ("_read_unknown",), "unknown keys not marked flat: written the long way"),
-    (r"allow_nan=True", ("to_json",), "what to_dict writes is finite by construction"),
+    (r"ensure_ascii=False, (allow_nan=True, )?indent=indent", ("to_json",), "what to_dict writes is finite"),
     (r"1 if step is None else step", ("_by_step",), "metrics without a step are ordered by creation alone"),
     (r"html\.escape\(text, \)", ("_escape",), "html.escape quotes by default"),
     (r"getattr\(method, method\.type, \)", ("_hyperparameters_text",), "a known method has the block its type names"),
