@@ -9,6 +9,8 @@ import sys
 from typing import Any, List, Tuple
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests import ftj
 from tests.fixtures import BASES, REMOVE, job, kind_of, model_of, page, put, read
@@ -866,3 +868,34 @@ def test_an_unknown_key_must_be_valid_text() -> None:
 def test_a_known_status_is_the_enum_member_in_both_modes() -> None:
     for strict in (False, True):
         assert read(job("running"), "job", strict).status is ftj.FineTuningJobStatus.RUNNING
+
+
+LONG_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**30), 10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(codec="utf-8"), max_size=50),
+    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(st.text(max_size=20), inner, max_size=6),
+    max_leaves=20,
+)
+
+
+@given(LONG_JSON)
+def test_a_preview_is_the_json_text_cut_to_80_characters(value: Any) -> None:
+    # Built piece by piece so that a huge value is never written out whole, but the same text.
+    text = json.dumps(value, ensure_ascii=False)
+    assert ftj._preview(value) == (text if len(text) <= 80 else text[:77] + "...")
+
+
+@pytest.mark.parametrize(
+    ("created_at", "hinted"),
+    [
+        (10**12, True),  # the first value taken for milliseconds
+        (ftj.MAX_TIMESTAMP * 1000 + 999, True),  # the last
+        ((ftj.MAX_TIMESTAMP + 1) * 1000, False),  # in seconds beyond the range too
+    ],
+)
+def test_milliseconds_are_suggested_where_seconds_would_fit(created_at: int, hinted: bool) -> None:
+    [line] = messages({**job("running"), "created_at": created_at}, "job", strict=False)
+    assert line.endswith(" (milliseconds? timestamps are in seconds)") is hinted

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 
 from tests import ftj
-from tests.fixtures import STATUSES, every_job, job, page
+from tests.fixtures import STATUSES, event, every_job, job, page
 from tests.strategies import any_instance, canon
 
 UTC = datetime.timezone.utc
@@ -304,3 +304,8 @@ def test_the_constructor_reports_every_bad_argument_with_its_value() -> None:
     with pytest.raises(ftj.ValidationError) as info:
         dataclasses.replace(base, extra=[("x", 1)])  # type: ignore[arg-type]
     assert info.value.errors[0].value == [("x", 1)]
+
+
+def test_an_unpickled_event_writes_its_nested_data_as_json() -> None:
+    read = ftj.FineTuningJobEvent.from_dict({**event(), "data": {"grader": {"scores": [0.5, {"x": None}]}}})
+    assert pickle.loads(pickle.dumps(read)).to_json() == read.to_json()
