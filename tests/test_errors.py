@@ -9,7 +9,7 @@ import sys
 from typing import Any, List, Tuple
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests import ftj
@@ -882,6 +882,13 @@ LONG_JSON = st.recursive(
 
 
 @given(LONG_JSON)
+@example("x" * 78)  # 80 characters with its quotes: whole
+@example("x" * 79)  # 81: cut
+@example(["x" * 36, "y" * 36])  # 80 and 81 as an array
+@example(["x" * 36, "y" * 37])
+@example({"k": "v" * 73})  # 80 and 81 as an object
+@example({"k": "v" * 74})
+@example([10**4300 - 1, [[None, True, 1.5]], {"a": {"b": []}}])
 def test_a_preview_is_the_json_text_cut_to_80_characters(value: Any) -> None:
     # Built piece by piece so that a huge value is never written out whole, but the same text.
     text = json.dumps(value, ensure_ascii=False)
@@ -899,3 +906,9 @@ def test_a_preview_is_the_json_text_cut_to_80_characters(value: Any) -> None:
 def test_milliseconds_are_suggested_where_seconds_would_fit(created_at: int, hinted: bool) -> None:
     [line] = messages({**job("running"), "created_at": created_at}, "job", strict=False)
     assert line.endswith(" (milliseconds? timestamps are in seconds)") is hinted
+
+
+def test_an_error_is_titled_with_the_class_that_read() -> None:
+    with pytest.raises(ftj.ValidationError) as info:
+        ftj.FineTuningJobEvent.from_dict({})
+    assert str(info.value).splitlines()[0] == "5 validation errors for FineTuningJobEvent"

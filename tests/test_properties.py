@@ -511,7 +511,7 @@ AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
     (("training_file",), ["file-t"]),
     (("validation_file",), [None, "file-v"]),
     (("seed",), [None, 0, ftj.MAX_SEED]),
-    (("integrations",), [None, []]),
+    (("integrations",), [None, [], [{"type": "wandb", "wandb": {"project": "p"}}] * ftj.MAX_INTEGRATIONS]),
     (("integrations", 0, "wandb", "project"), ["p"]),
     (("integrations", 0, "wandb", "name"), [None, "n"]),
     (("integrations", 0, "wandb", "entity"), [None, "e"]),
