@@ -480,6 +480,9 @@ DISPLAYS: Dict[str, Callable[[], str]] = {
     "checkpoints": lambda: ftj._checkpoints_html(
         ftj.FineTuningJobCheckpointList.from_dict({**checkpoint_page(), "has_more": True})
     ),
+    "checkpoint": lambda: ftj._checkpoints_html(
+        ftj.FineTuningJobCheckpointList.from_dict({"object": "list", "data": [checkpoint(7, 0.5)], "has_more": False})
+    ),
 }
 
 
@@ -595,6 +598,7 @@ def test_a_time_zone_without_an_offset_is_naive() -> None:
 def test_the_chart_marks_each_point_of_a_short_series_only(count: int) -> None:
     svg = ftj._loss_chart_svg([("training loss", "#000000", [(step, 1.0 / step) for step in range(1, count + 1)])])
     assert svg.count("<circle") == (count if count <= 40 else 0)
+    assert ('stroke-width="2"/></g>' in svg) is (count > 40)  # nothing between the line and its group's end
 
 
 def test_steps_are_written_whole() -> None:
