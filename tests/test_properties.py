@@ -436,6 +436,7 @@ def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
         put(payloads[3], ("method", "reinforcement", "hyperparameters", key), 2)
     put(payloads[3], ("method", "reinforcement", "hyperparameters", "reasoning_effort"), "xhigh")  # newer than us
     put(payloads[0], ("status",), "pending")  # a status and a method the module does not know
+    put(payloads[0], ("integrations", 0, "wandb", "name"), "essai n°2")  # every optional string given
     payloads.append({**job("running"), "method": {"type": "future", "future": {"k": 1}}})
     listed = {**page(payloads), "x_unknown": {"é": [None]}}
     read = read_fast(ftj.FineTuningJobList, listed)
