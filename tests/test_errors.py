@@ -889,6 +889,8 @@ LONG_JSON = st.recursive(
 @example({"k": "v" * 73})  # 80 and 81 as an object
 @example({"k": "v" * 74})
 @example([10**4300 - 1, [[None, True, 1.5]], {"a": {"b": []}}])
+@example([[i] for i in range(40)])  # small containers: each counts its brackets once
+@example([{"a": i} for i in range(30)])
 def test_a_preview_is_the_json_text_cut_to_80_characters(value: Any) -> None:
     # Built piece by piece so that a huge value is never written out whole, but the same text.
     text = json.dumps(value, ensure_ascii=False)
@@ -912,3 +914,28 @@ def test_an_error_is_titled_with_the_class_that_read() -> None:
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningJobEvent.from_dict({})
     assert str(info.value).splitlines()[0] == "5 validation errors for FineTuningJobEvent"
+
+
+class _Counted(list):  # type: ignore[type-arg]
+    """A list that counts the items read from it."""
+
+    read = 0
+
+    def __iter__(self) -> Any:
+        for item in super().__iter__():
+            _Counted.read += 1
+            yield item
+
+
+@pytest.mark.parametrize("item", ["v", 1, None, [1], {"k": "v"}, "é" * 40])
+def test_a_preview_reads_no_more_of_a_value_than_it_shows(item: Any) -> None:
+    _Counted.read = 0
+    shown = ftj._preview(_Counted([item] * 10_000))
+    each = len(json.dumps(item, ensure_ascii=False) + ", ")  # characters an item takes
+    assert shown.endswith("...") and _Counted.read <= (ftj.PREVIEW_CHARS + 1) // each + 3
+
+
+@pytest.mark.parametrize("digits", [4301, 4302, 5000, 10_000])
+def test_an_integer_too_long_to_show_is_shown_by_its_length(digits: int) -> None:
+    for value in (10 ** (digits - 1), 10**digits - 1, -(10 ** (digits - 1))):
+        assert ftj._preview(value) == f"<int of {digits} digits>"

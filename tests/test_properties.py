@@ -437,6 +437,7 @@ def test_the_fast_readers_read_valid_values_that_need_their_checkers() -> None:
     put(payloads[3], ("method", "reinforcement", "hyperparameters", "reasoning_effort"), "xhigh")  # newer than us
     put(payloads[0], ("status",), "pending")  # a status and a method the module does not know
     put(payloads[0], ("integrations", 0, "wandb", "name"), "essai n°2")  # every optional string given
+    put(payloads[0], ("method", "supervised", "hyperparameters", "learning_rate_multiplier"), 2)
     payloads.append({**job("running"), "method": {"type": "future", "future": {"k": 1}}})
     listed = {**page(payloads), "x_unknown": {"é": [None]}}
     read = read_fast(ftj.FineTuningJobList, listed)
@@ -522,6 +523,7 @@ AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
     (("method", "supervised"), [None, {}]),
     (("method", "supervised", "hyperparameters"), [None, {"batch_size": "auto", "n_epochs": 1}]),
     (("metadata",), [None, {}, {"k" * ftj.MAX_METADATA_KEY: "v" * ftj.MAX_METADATA_VALUE}]),
+    (("metadata",), [{f"k{i}": "v" for i in range(ftj.MAX_METADATA_PAIRS)}]),
     (("user_provided_suffix",), [None, True, "s"]),  # unknown keys: null, booleans, ASCII text
 ]
 DPO_AT_A_GLANCE: Dict[str, List[Any]] = {

@@ -61,6 +61,12 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     (r"1 if step is None else step", ("_by_step",), "metrics without a step are ordered by creation alone"),
     (r"html\.escape\(text, \)", ("_escape",), "html.escape quotes by default"),
     (r'text\.encode\("UTF-8"\)', ("_is_text",), "codec names are not case-sensitive"),
+    (
+        r"member = (None|_STATUS_BY_VALUE\.get\(value\) if \(type\(value\) is str\) and False)",
+        ("_check_status",),
+        "the enum's own lookup gives the same member",
+    ),
+    (r'"null" if \(value is None\) and False', ("_render",), "json.dumps(None) is null too"),
     (r"getattr\(method, method\.type, \)", ("_hyperparameters_text",), "a known method has the block its type names"),
     (r"_Field\(key, check, _NO, _NO, True,", ("_required",), "a required key is never None, never written as null"),
     (r"len\(values\) >= _SPARKLINE_WIDTH", ("_sparkline",), "40 values make 40 runs of one: their own means"),
