@@ -6,6 +6,7 @@ import json
 import math
 import pickle
 import sys
+from collections.abc import Mapping
 from typing import Any, List, Tuple
 
 import pytest
@@ -939,3 +940,28 @@ def test_a_preview_reads_no_more_of_a_value_than_it_shows(item: Any) -> None:
 def test_an_integer_too_long_to_show_is_shown_by_its_length(digits: int) -> None:
     for value in (10 ** (digits - 1), 10**digits - 1, -(10 ** (digits - 1))):
         assert ftj._preview(value) == f"<int of {digits} digits>"
+
+
+class _CountedMapping(Mapping):  # type: ignore[type-arg]
+    """A mapping that counts the values read from it."""
+
+    read = 0
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def __getitem__(self, key: Any) -> Any:
+        _CountedMapping.read += 1
+        return "v"
+
+    def __iter__(self) -> Any:
+        return (f"k{i}" for i in range(self.size))
+
+    def __len__(self) -> int:
+        return self.size
+
+
+def test_a_preview_reads_no_more_of_an_object_than_it_shows() -> None:
+    _CountedMapping.read = 0
+    shown = ftj._preview(_CountedMapping(10_000))
+    assert shown.startswith('{"k0": "v", "k1": "v"') and _CountedMapping.read <= (ftj.PREVIEW_CHARS + 1) // 11 + 3
