@@ -930,6 +930,7 @@ class _Counted(list):  # type: ignore[type-arg]
 
 @pytest.mark.parametrize("item", ["v", 1, None, [1], {"k": "v"}, "é" * 40])
 def test_a_preview_reads_no_more_of_a_value_than_it_shows(item: Any) -> None:
+    assert list(_Counted([item, item])) == [item, item]  # a list, that counts
     _Counted.read = 0
     shown = ftj._preview(_Counted([item] * 10_000))
     each = len(json.dumps(item, ensure_ascii=False) + ", ")  # characters an item takes
@@ -962,6 +963,7 @@ class _CountedMapping(Mapping):  # type: ignore[type-arg]
 
 
 def test_a_preview_reads_no_more_of_an_object_than_it_shows() -> None:
+    assert len(_CountedMapping(2)) == 2 and dict(_CountedMapping(2)) == {"k0": "v", "k1": "v"}  # a mapping
     _CountedMapping.read = 0
     shown = ftj._preview(_CountedMapping(10_000))
     assert shown.startswith('{"k0": "v", "k1": "v"') and _CountedMapping.read <= (ftj.PREVIEW_CHARS + 1) // 11 + 3
