@@ -3012,6 +3012,11 @@ def _table_lines(rows: Sequence[Tuple[str, ...]], base_models: Sequence[bool]) -
     return _columns(_HEADER, rows, _MODEL_COLUMN, base_models)
 
 
+def _jobs_table(jobs: Sequence[FineTuningJob], now: datetime.datetime, width: Optional[int]) -> List[str]:
+    """The table of jobs: a header line, then a line per job, within width columns (None: any)."""
+    return _table_lines([_table_row(job, now) for job in jobs], [job.fine_tuned_model is None for job in jobs])
+
+
 def _columns(
     header: Tuple[str, ...],
     rows: Sequence[Tuple[str, ...]],
@@ -3054,10 +3059,9 @@ def _count(number: int, noun: str) -> str:
 
 
 def _page_text(page: FineTuningJobList, now: datetime.datetime) -> str:
-    rows = [_table_row(job, now) for job in page.data]
     more = ", more on the next page" if page.has_more else ""
-    table = _table_lines(rows, [job.fine_tuned_model is None for job in page.data])
-    return "\n".join([f"FineTuningJobList: {_status_counts([row[1] for row in rows])}{more}", *table])
+    counts = _status_counts([_status_text(job.status) for job in page.data])
+    return "\n".join([f"FineTuningJobList: {counts}{more}", *_jobs_table(page.data, now, _TABLE_WIDTH)])
 
 
 # HTML for notebooks (Jupyter, VS Code and Colab read _repr_html_). Every value is escaped: it
@@ -3312,6 +3316,16 @@ def _checkpoint_row(checkpoint: FineTuningJobCheckpoint) -> Tuple[str, ...]:
 _CHECKPOINT_HEADER = ("STEP", "TRAIN LOSS", "VALID LOSS", "FULL VALID LOSS", "MODEL")  # nothing cut
 
 
+def _events_table(events: Sequence[FineTuningJobEvent], width: Optional[int]) -> List[str]:
+    """The table of events: a header line, then a line per event, within width columns (None: any)."""
+    return _columns(_EVENT_HEADER, [_event_row(event) for event in events], len(_EVENT_HEADER) - 1)
+
+
+def _checkpoints_table(checkpoints: Sequence[FineTuningJobCheckpoint], width: Optional[int]) -> List[str]:
+    """The table of checkpoints: a header line, then a line per checkpoint, within width columns (None: any)."""
+    return _columns(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for checkpoint in checkpoints])
+
+
 def _event_points(events: Sequence[FineTuningJobEvent]) -> List[Tuple[Union[int, float], TrainingMetrics]]:
     return [(metrics.step, metrics) for metrics in _in_step_order(events) if metrics.step is not None]
 
@@ -3325,14 +3339,14 @@ def _checkpoint_points(
 def _events_text(page: FineTuningJobEventList) -> str:
     more = ", more on the next page" if page.has_more else ""
     lines = [f"FineTuningJobEventList: {_count(len(page.data), 'event')}{more}"]
-    lines += _columns(_EVENT_HEADER, [_event_row(event) for event in page.data], len(_EVENT_HEADER) - 1)
+    lines += _events_table(page.data, _TABLE_WIDTH)
     return "\n".join(lines + _loss_summaries(_event_points(page.data)))
 
 
 def _checkpoints_text(page: FineTuningJobCheckpointList) -> str:
     more = ", more on the next page" if page.has_more else ""
     lines = [f"FineTuningJobCheckpointList: {_count(len(page.data), 'checkpoint')}{more}"]
-    lines += _columns(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for checkpoint in page.data])
+    lines += _checkpoints_table(page.data, _TABLE_WIDTH)
     return "\n".join(lines + _loss_summaries(_checkpoint_points(page.data)))
 
 
@@ -3492,22 +3506,20 @@ def _tables(found: List[Tuple[str, _Model]], several: bool, now: datetime.dateti
     tables = []
     jobs = [(label, item) for label, item in found if isinstance(item, FineTuningJob)]
     if jobs:
-        lines = _table_lines(
-            [_table_row(job, now) for _, job in jobs], [job.fine_tuned_model is None for _, job in jobs]
-        )
+        lines = _jobs_table([job for _, job in jobs], now, None)
         table = _with_headings(lines, [label for label, _ in jobs], several)
         tables.append(
             table + ([_status_counts([_status_text(job.status) for _, job in jobs])] if len(jobs) > 1 else [])
         )
     events = [(label, item) for label, item in found if isinstance(item, FineTuningJobEvent)]
     if events:
-        lines = _columns(_EVENT_HEADER, [_event_row(event) for _, event in events], len(_EVENT_HEADER) - 1)
+        lines = _events_table([event for _, event in events], None)
         table = _with_headings(lines, [label for label, _ in events], several)
         table.append(f"{_count(len(events), 'event')}: " + _tally([_level_text(event.level) for _, event in events]))
         tables.append(table + _metrics_lines(events, _event_points, several))
     checkpoints = [(label, item) for label, item in found if isinstance(item, FineTuningJobCheckpoint)]
     if checkpoints:
-        lines = _columns(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for _, checkpoint in checkpoints])
+        lines = _checkpoints_table([checkpoint for _, checkpoint in checkpoints], None)
         table = _with_headings(lines, [label for label, _ in checkpoints], several)
         table.append(_count(len(checkpoints), "checkpoint"))
         tables.append(table + _metrics_lines(checkpoints, _checkpoint_points, several))
