@@ -15,7 +15,6 @@ Run ``python finetuning_job.py FILE...`` to check and summarise jobs from files.
 import dataclasses
 import datetime
 import enum
-import functools
 import json
 import math
 import operator
@@ -203,6 +202,17 @@ def _shorten(text: str, limit: int = PREVIEW_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _is_text(text: str) -> bool:
+    # A lone surrogate ("\ud800" in JSON) cannot be written out as UTF-8.
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _preview(value: Any) -> str:
     """Return value as short JSON-like text, built without visiting more than needed."""
     parts: List[str] = []
@@ -314,14 +324,12 @@ _set_attribute = object.__setattr__
 class FrozenDict(Mapping[str, _V]):
     """A read-only, hashable, picklable mapping (``types.MappingProxyType`` is neither)."""
 
-    __slots__ = ("_data", "_flat", "_hash")
+    __slots__ = ("_data", "_hash")
     _data: Dict[str, _V]
-    _flat: bool  # the reader found every value a JSON scalar: _data is its own plain form
     _hash: Optional[int]
 
     def __init__(self, data: Optional[Mapping[str, _V]] = None) -> None:
         self._data = dict(data) if data is not None else {}
-        self._flat = False
         self._hash = None
 
     def __getitem__(self, key: str) -> _V:
@@ -355,34 +363,52 @@ class FrozenDict(Mapping[str, _V]):
         return (FrozenDict, (self._data,))
 
 
-def _frozen(data: Dict[str, Any], flat: bool = False) -> "FrozenDict[Any]":
+def _frozen(data: Dict[str, Any]) -> "FrozenDict[Any]":
     # Wrap a dict the module built itself, without copying it again.
     mapping: FrozenDict[Any] = _new(FrozenDict)
     mapping._data = data
-    mapping._flat = flat
     mapping._hash = None
     return mapping
 
 
 _EMPTY: "FrozenDict[Any]" = FrozenDict()
+# What frozen JSON data holds besides scalars: arrays become tuples, objects FrozenDicts.
+_FROZEN_CONTAINERS = frozenset([tuple, FrozenDict])
+
+
+def _thaw(value: Any) -> Any:
+    """Return frozen JSON data as plain JSON data (tuples to lists, mappings to dicts)."""
+    if isinstance(value, (str, int, float)) or value is None:
+        return value._value_ if isinstance(value, enum.Enum) else value
+    if isinstance(value, (tuple, list)):
+        return [_thaw(item) for item in value]
+    if isinstance(value, _AbcMapping):
+        return {key: _thaw(item) for key, item in value.items()}
+    return value  # not JSON data: the reader that gets it next reports it
+
+
+def _plain_dict(value: "FrozenDict[Any]") -> Dict[str, Any]:
+    """Return a copy of a mapping's dict (one of scalars is its own plain form)."""
+    return value._data.copy()
+
+
+def _thaw_object(value: "FrozenDict[Any]") -> Dict[str, Any]:
+    """Return a frozen JSON object as a plain dict; one of scalars alone is a copy of its dict."""
+    data = value._data
+    if _FROZEN_CONTAINERS.isdisjoint(map(type, data.values())):
+        return data.copy()
+    return {key: _thaw(item) for key, item in data.items()}
+
 
 # ---------------------------------------------------------------------------
-# Checkers: one per kind of value. Each takes (value, strict, depth) and returns the value
-# to store, or raises _Invalid; depth is the value's own nesting level (the top is 1).
+# Checkers: one kind of checker for each kind of value, then the checkers the tables use
 # ---------------------------------------------------------------------------
 
-_Checker = Callable[[Any, bool, int], Any]
-
-
-def _is_text(text: str) -> bool:
-    # A lone surrogate ("\ud800" in JSON) cannot be written out as UTF-8.
-    if text.isascii():
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+# Nesting levels are counted from the top of a document, which is level 1; the values of an
+# object are one level below it.
+_TOP_LEVEL = 1
+# The fast readers' upper bound for numbers that have no maximum: finite floats are below it.
+_INFINITY = float("inf")
 
 
 def _is_integer(value: Any) -> bool:
@@ -395,10 +421,6 @@ def _is_number(value: Any) -> bool:
     return _is_integer(value) or (type(value) is float and value - value == 0.0)
 
 
-# The fast readers' upper bound for numbers that have no maximum: finite floats are below it.
-_INFINITY = float("inf")
-
-
 def _text(value: Any) -> str:
     if type(value) is str and _is_text(value):
         return value
@@ -407,176 +429,251 @@ def _text(value: Any) -> str:
     raise _expected("a string", value)
 
 
-def _check_str(value: Any, strict: bool, depth: int) -> str:
-    return _text(value)
+class _Check:
+    """A kind of value: called with (value, strict, depth), a checker returns the value to store
+    or raises _Invalid; depth is the value's own nesting level.
+
+    Each kind states its full rule (``__call__``) and, beside it, its quick test (``plain``):
+    Python source on a value named ``v``, alternatives any one of which proves v valid and
+    stored as given. A name in braces stands for the checker's attribute of that name (a bound,
+    the choices). tools/generate.py writes the quick test into the generated readers, which
+    call the checker for anything else; a property test holds every checker to its quick test.
+    ``dump`` turns a stored value back into JSON data (None: the stored value already is).
+    """
+
+    plain: Tuple[str, ...] = ()
+    empty: Tuple[str, ...] = ()  # the same for values the tolerant reader stores as None
+    dump: Optional[Callable[[Any], Any]] = None
+    # The class of a nested object (``many``: a tuple of them): the constructor wants its
+    # instances, the generated code reads and writes it with that class's own functions.
+    model: Optional[Type["_Model"]] = None
+    many = False
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> Any:
+        raise NotImplementedError
 
 
-# The checkers with parameters are module functions bound with functools.partial rather than
-# closures: their rules then run (and can be tested) when called, not only at import.
+class _Text(_Check):
+    """A string of valid Unicode text (ASCII needs no closer look)."""
+
+    plain = ("type(v) is str and v.isascii()",)
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> str:
+        return _text(value)
 
 
-def _check_int_in(
-    low: int, high: int, hint: Optional[Callable[[int, int], str]], value: Any, strict: bool, depth: int
-) -> int:
-    if type(value) is int and low <= value <= high:
-        return value
-    if type(value) is int:
-        problem = _expected(f"an integer in {low}..{high}", value, right_type=True)
-        if hint is not None:
+class _Integer(_Check):
+    """An integer in low..high; ``hint(value, high)`` adds to the message of a wrong one."""
+
+    plain = ("type(v) is int and {low} <= v <= {high}",)
+
+    def __init__(self, low: int, high: int, hint: Optional[Callable[[Any, int], str]] = None) -> None:
+        self.low, self.high, self.hint = low, high, hint
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> int:
+        if type(value) is int and self.low <= value <= self.high:
+            return value
+        if type(value) is int:
+            problem = _expected(f"an integer in {self.low}..{self.high}", value, right_type=True)
+        else:
+            problem = _expected("an integer", value)
+        if self.hint is not None:
             detail = problem.problems[0]
-            problem.problems[0] = detail._replace(message=detail.message + hint(value, high))
+            problem.problems[0] = detail._replace(message=detail.message + self.hint(value, self.high))
         raise problem
-    raise _expected("an integer", value)
 
 
-def _int_checker(low: int, high: int, hint: Optional[Callable[[int, int], str]] = None) -> _Checker:
-    """Check an integer in low..high; hint(value, high) adds to the message of one out of range."""
-    return functools.partial(_check_int_in, low, high, hint)
-
-
-def _milliseconds(value: int, high: int) -> str:
+def _milliseconds(value: Any, high: int) -> str:
     # The commonest mistake with Unix time: milliseconds where the API sends seconds. Real ones
-    # are past 10**12 (2001-09-09 in milliseconds), and their seconds are in range.
+    # are past 10**12 (2001-09-09 in milliseconds), and their seconds are in range; a float
+    # of them is what JavaScript's Date.now() / 1 or a spreadsheet gives.
+    if type(value) is float and value - value == 0.0 and value == int(value):
+        value = int(value)
+    if type(value) is not int:
+        return ""
     return " (milliseconds? timestamps are in seconds)" if value >= 10**12 and value // 1000 <= high else ""
 
 
-_check_timestamp = _int_checker(0, MAX_TIMESTAMP, _milliseconds)
-_check_count = _int_checker(0, MAX_COUNT)
-_check_seed = _int_checker(0, MAX_SEED)
+class _Boolean(_Check):
+    plain = ("type(v) is bool",)
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> bool:
+        if type(value) is bool:
+            return value
+        raise _expected("a boolean", value)
 
 
-def _check_bool(value: Any, strict: bool, depth: int) -> bool:
-    if type(value) is bool:
-        return value
-    raise _expected("a boolean", value)
+class _Number(_Check):
+    """A finite JSON number, which keeps its type: an integer or a float."""
+
+    plain = ("type(v) is float and -_INFINITY < v < _INFINITY", "type(v) is int and -_INT_LIMIT < v < _INT_LIMIT")
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> Union[int, float]:
+        if _is_number(value):
+            return value  # type: ignore[no-any-return]
+        raise _expected("a finite number", value, right_type=type(value) in (int, float))
 
 
-def _check_number(value: Any, strict: bool, depth: int) -> Union[int, float]:
-    if _is_number(value):
-        return value  # type: ignore[no-any-return]
-    raise _expected("a finite number", value, right_type=type(value) in (int, float))
+class _Constant(_Check):
+    """Exactly one string (an object's ``object`` member)."""
+
+    plain = ("type(v) is str and v == {expected}",)
+
+    def __init__(self, expected: str) -> None:
+        self.expected = expected
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> str:
+        if type(value) is str and value == self.expected:
+            return self.expected
+        raise _expected(json.dumps(self.expected), value, right_type=type(value) is str)
 
 
-def _check_const(expected: str, value: Any, strict: bool, depth: int) -> str:
-    if type(value) is str and value == expected:
-        return expected
-    raise _expected(json.dumps(expected), value, right_type=type(value) is str)
+class _Choice(_Check):
+    """One string of a set. An open choice keeps any other string in the tolerant reader (the
+    API adds values without notice), but the values ``never``, which no reader takes."""
 
+    plain = ("type(v) is str and v in {choices}",)
 
-def _const_checker(expected: str) -> _Checker:
-    return functools.partial(_check_const, expected)
+    def __init__(self, choices: Sequence[str], *, open_in_tolerant: bool, never: Sequence[str] = ()) -> None:
+        self.choices, self.open_in_tolerant, self.never = tuple(choices), open_in_tolerant, tuple(never)
 
-
-def _check_choice(
-    choices: Sequence[str], open_in_tolerant: bool, never: Sequence[str], value: Any, strict: bool, depth: int
-) -> str:
-    if type(value) is str and (
-        value in choices or (open_in_tolerant and not strict and value not in never and _is_text(value))
-    ):
-        return value
-    listed = ", ".join(json.dumps(choice) for choice in choices)
-    raise _expected(f"one of {listed}", value, right_type=type(value) is str)
-
-
-def _choice_checker(choices: Sequence[str], *, open_in_tolerant: bool, never: Sequence[str] = ()) -> _Checker:
-    """Check a string from a set; with open_in_tolerant, keep an unknown one unless strict,
-    except the values never, which no reader takes."""
-    return functools.partial(_check_choice, tuple(choices), open_in_tolerant, tuple(never))
+    def __call__(self, value: Any, strict: bool, depth: int) -> str:
+        if type(value) is str and (
+            value in self.choices
+            or (self.open_in_tolerant and not strict and value not in self.never and _is_text(value))
+        ):
+            return value
+        listed = ", ".join(json.dumps(choice) for choice in self.choices)
+        raise _expected(f"one of {listed}", value, right_type=type(value) is str)
 
 
 _STATUS_BY_VALUE: Dict[str, FineTuningJobStatus] = {m.value: m for m in FineTuningJobStatus}
 _TERMINAL = frozenset(
     [FineTuningJobStatus.SUCCEEDED.value, FineTuningJobStatus.FAILED.value, FineTuningJobStatus.CANCELLED.value]
 )
-_check_status_text = _choice_checker(list(_STATUS_BY_VALUE), open_in_tolerant=True)
 
 
-def _check_status(value: Any, strict: bool, depth: int) -> FineTuningJobStatus:
-    # A known status is one dict lookup; the enum's own lookup gives the same member, slower.
-    member = _STATUS_BY_VALUE.get(value) if type(value) is str else None
-    if member is not None:
-        return member
-    return FineTuningJobStatus(_check_status_text(value, strict, depth))
+_status_value = operator.attrgetter("_value_")
 
 
-def _check_auto_int(low: int, high: Optional[int], value: Any, strict: bool, depth: int) -> Union[str, int]:
-    if type(value) is str and value == "auto":
-        return "auto"
-    if type(value) is int and low <= value and (high is None or value <= high):
-        return value
-    what = f'"auto" or an integer in {low}..{high}' if high is not None else f'"auto" or an integer >= {low}'
-    raise _expected(what, value, right_type=type(value) in (int, str))
+class _Status(_Check):
+    """A job's status, stored as the enum's member (a pseudo-member for an unknown one): no
+    value is stored as given, so there is no quick test."""
+
+    dump = _status_value
+    _text = _Choice(list(_STATUS_BY_VALUE), open_in_tolerant=True)
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> FineTuningJobStatus:
+        # A known status is one dict lookup; the enum's own lookup gives the same member, slower.
+        member = _STATUS_BY_VALUE.get(value) if type(value) is str else None
+        if member is not None:
+            return member
+        return FineTuningJobStatus(self._text(value, strict, depth))
 
 
-def _auto_or_int(low: int, high: Optional[int] = None) -> _Checker:
-    return functools.partial(_check_auto_int, low, high)
+class _AutoOrInteger(_Check):
+    """The string "auto" or an integer in low..high (no maximum when high is None)."""
+
+    def __init__(self, low: int, high: Optional[int] = None) -> None:
+        self.low, self.high = low, high
+        # With no maximum, an integer must still be one json can write.
+        bound = "{low} <= v < _INT_LIMIT" if high is None else "{low} <= v <= {high}"
+        self.plain = (f"type(v) is int and {bound}", 'type(v) is str and v == "auto"')
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> Union[str, int]:
+        if type(value) is str and value == "auto":
+            return "auto"
+        if _is_integer(value) and self.low <= value and (self.high is None or value <= self.high):
+            return value
+        bound = f"in {self.low}..{self.high}" if self.high is not None else f">= {self.low}"
+        what = f'"auto" or an integer {bound}'
+        raise _expected(what, value, right_type=type(value) in (int, str))
 
 
-def _check_auto_number(
-    above: float, at_most: Optional[float], text: str, value: Any, strict: bool, depth: int
-) -> Union[str, int, float]:
-    if type(value) is str and value == "auto":
-        return "auto"
-    if _is_number(value) and value > above and (at_most is None or value <= at_most):
-        return value  # type: ignore[no-any-return]
-    raise _expected(f'"auto" or a number {text}', value, right_type=type(value) in (int, float, str))
+def _decimal(number: float) -> str:
+    """A bound as people write it: 0.00001, not 1e-05."""
+    return repr(number) if type(number) is int else format(number, ".15f").rstrip("0").rstrip(".")
 
 
-def _auto_or_number(above: float, at_most: Optional[float], text: str) -> _Checker:
-    """Check "auto" or a finite number > above (and <= at_most); text states the bound."""
-    return functools.partial(_check_auto_number, above, at_most, text)
+class _AutoOrNumber(_Check):
+    """The string "auto" or a finite number above ``above`` (and at most ``at_most``)."""
+
+    def __init__(self, above: float, at_most: Optional[float] = None) -> None:
+        self.above, self.at_most = above, at_most
+        self.text = f"> {_decimal(above)}" + ("" if at_most is None else f" and <= {_decimal(at_most)}")
+        # The quick test takes floats alone: an integer rate is valid too, but rare.
+        bound = "{above} < v " + ("< _INFINITY" if at_most is None else "<= {at_most}")
+        self.plain = (f"type(v) is float and {bound}", 'type(v) is str and v == "auto"')
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> Union[str, int, float]:
+        if type(value) is str and value == "auto":
+            return "auto"
+        if _is_number(value) and value > self.above and (self.at_most is None or value <= self.at_most):
+            return value  # type: ignore[no-any-return]
+        raise _expected(f'"auto" or a number {self.text}', value, right_type=type(value) in (int, float, str))
 
 
-def _check_str_tuple(value: Any, strict: bool, depth: int) -> Tuple[str, ...]:
-    if type(value) is not list:
-        raise _expected("an array of strings", value)
-    for item in value:
-        if type(item) is not str or not _is_text(item):
-            break
-    else:
-        return tuple(value)
-    problems: List[ErrorDetail] = []
-    for index, item in enumerate(value):
-        try:
-            _text(item)
-        except _Invalid as exc:
-            problems.extend(_nested(index, exc))
-    raise _Invalid(problems)
+class _Strings(_Check):
+    """An array of strings, stored as a tuple."""
 
+    dump = list
 
-def _check_metadata(value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
-    if not isinstance(value, dict):
-        raise _expected("an object of strings", value)
-    if len(value) <= MAX_METADATA_PAIRS:
-        # Short ASCII pairs are the rule: checking them in one pass saves the per-pair calls.
-        for key, item in value.items():
-            if not (
-                type(key) is str
-                and type(item) is str
-                and len(key) <= MAX_METADATA_KEY
-                and len(item) <= MAX_METADATA_VALUE
-                and key.isascii()
-                and item.isascii()
-            ):
+    def __call__(self, value: Any, strict: bool, depth: int) -> Tuple[str, ...]:
+        if type(value) is not list:
+            raise _expected("an array of strings", value)
+        for item in value:
+            if type(item) is not str or not _is_text(item):
                 break
         else:
-            return FrozenDict(value)
-    problems: List[ErrorDetail] = []
-    if len(value) > MAX_METADATA_PAIRS:
-        problems.append(ErrorDetail((), f"expected at most {MAX_METADATA_PAIRS} pairs, got {len(value)}", value))
-    for key, item in value.items():
-        try:
-            _text(key)
-            if len(key) > MAX_METADATA_KEY:
-                raise _problem(f"expected a key of at most {MAX_METADATA_KEY} characters, got {len(key)}", key)
-            _text(item)
-            if len(item) > MAX_METADATA_VALUE:
-                raise _expected(f"a string of at most {MAX_METADATA_VALUE} characters", item, right_type=True)
-        except _Invalid as exc:
-            problems.extend(_nested(key, exc))
-    if problems:
+            return tuple(value)
+        problems: List[ErrorDetail] = []
+        for index, item in enumerate(value):
+            try:
+                _text(item)
+            except _Invalid as exc:
+                problems.extend(_nested(index, exc))
         raise _Invalid(problems)
-    return FrozenDict(value)
+
+
+class _Metadata(_Check):
+    """The job's metadata: at most 16 pairs of strings, keys of at most 64 characters and values
+    of at most 512, stored as a FrozenDict."""
+
+    dump = staticmethod(_plain_dict)
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
+        if not isinstance(value, dict):
+            raise _expected("an object of strings", value)
+        if len(value) <= MAX_METADATA_PAIRS:
+            # Short ASCII pairs are the rule: checking them in one pass saves the per-pair calls.
+            for key, item in value.items():
+                if not (
+                    type(key) is str
+                    and type(item) is str
+                    and len(key) <= MAX_METADATA_KEY
+                    and len(item) <= MAX_METADATA_VALUE
+                    and key.isascii()
+                    and item.isascii()
+                ):
+                    break
+            else:
+                return FrozenDict(value)
+        problems: List[ErrorDetail] = []
+        if len(value) > MAX_METADATA_PAIRS:
+            problems.append(ErrorDetail((), f"expected at most {MAX_METADATA_PAIRS} pairs, got {len(value)}", value))
+        for key, item in value.items():
+            try:
+                _text(key)
+                if len(key) > MAX_METADATA_KEY:
+                    raise _problem(f"expected a key of at most {MAX_METADATA_KEY} characters, got {len(key)}", key)
+                _text(item)
+                if len(item) > MAX_METADATA_VALUE:
+                    raise _expected(f"a string of at most {MAX_METADATA_VALUE} characters", item, right_type=True)
+            except _Invalid as exc:
+                problems.extend(_nested(key, exc))
+        if problems:
+            raise _Invalid(problems)
+        return FrozenDict(value)
 
 
 def _check_json(value: Any, depth: int) -> Any:
@@ -618,44 +715,69 @@ def _check_json(value: Any, depth: int) -> Any:
     return _frozen(members)
 
 
-def _check_json_object(value: Any, strict: bool, depth: int) -> "FrozenDict[Any]":
-    """Check opaque JSON content that must be an object (an event's data) and freeze it."""
-    if type(value) is not dict:
-        raise _expected("an object", value)
-    # Most are a metrics event's data: the metrics' names (known text) and finite numbers.
-    if _METRICS_KEYS.issuperset(value):
-        items = value.values()
-        for item in items:
-            if type(item) is not float and type(item) is not int:
-                break
-        else:
-            # The sum of floats and ints is finite only when each float is, and each int is
-            # below 2 ** 1024 (OverflowError otherwise), far inside _INT_LIMIT.
-            try:
-                total = sum(items, 0.0)
-            except OverflowError:
-                total = _INFINITY
-            if total - total == 0.0:
-                frozen: FrozenDict[Any] = _new(FrozenDict)  # as _frozen does, without the call
-                frozen._data, frozen._flat, frozen._hash = value.copy(), True, None
-                return frozen
-    return _check_json(value, depth)  # type: ignore[no-any-return]
+def _numbers_only(value: Dict[Any, Any]) -> bool:
+    """Return True for an object of ASCII keys and finite numbers (as a metrics event's data is),
+    which is valid JSON data as it is; False may still be valid, for _check_json to tell."""
+    items = value.values()
+    for item in items:
+        if type(item) is not float and type(item) is not int:
+            return False
+    # The sum of floats and ints is finite only when each float is, and each int is below
+    # 2 ** 1024 (OverflowError otherwise), far inside _INT_LIMIT.
+    try:
+        total = sum(items, 0.0)
+    except OverflowError:
+        return False
+    try:
+        keys = "".join(value)  # a key that is not a string: TypeError
+    except TypeError:
+        return False
+    return total - total == 0.0 and keys.isascii()
 
 
-def _plain_object(value: "FrozenDict[Any]") -> Dict[str, Any]:
-    """Return a frozen JSON object as plain JSON data; one of scalars alone is copied at once."""
-    return value._data.copy() if value._flat else _thaw(value)
+class _JsonObject(_Check):
+    """Opaque JSON content that must be an object (an event's data), kept whole and frozen."""
+
+    dump = staticmethod(_thaw_object)
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> "FrozenDict[Any]":
+        if type(value) is not dict:
+            raise _expected("an object", value)
+        if _numbers_only(value):
+            return _frozen(value.copy())
+        return _check_json(value, depth)  # type: ignore[no-any-return]
 
 
-def _thaw(value: Any) -> Any:
-    """Return frozen JSON data as plain JSON data (tuples to lists, mappings to dicts)."""
-    if isinstance(value, (str, int, float)) or value is None:
-        return value._value_ if isinstance(value, enum.Enum) else value
-    if isinstance(value, (tuple, list)):
-        return [_thaw(item) for item in value]
-    if isinstance(value, _AbcMapping):
-        return {key: _thaw(item) for key, item in value.items()}
-    return value  # not JSON data: the reader that gets it next reports it
+# The checkers of the tables, one per kind of value and its bounds (CONTRACT.md sections 1 to 2.4,
+# and 8). The generated readers call them by these names for what fails a quick test.
+_check_str = _Text()
+_check_bool = _Boolean()
+_check_number = _Number()
+_check_timestamp = _Integer(0, MAX_TIMESTAMP, _milliseconds)
+_check_count = _Integer(0, MAX_COUNT)
+_check_seed = _Integer(0, MAX_SEED)
+_check_status = _Status()
+_check_strings = _Strings()
+_check_metadata = _Metadata()
+_check_json_object = _JsonObject()
+_check_batch_size = _AutoOrInteger(1, MAX_BATCH_SIZE)
+_check_learning_rate = _AutoOrNumber(0)
+_check_n_epochs = _AutoOrInteger(1, MAX_EPOCHS)
+_check_beta = _AutoOrNumber(0, MAX_BETA)
+_check_compute = _AutoOrNumber(0.00001, 10)
+_check_eval = _AutoOrInteger(1)
+# The API's reasoning efforts have grown (none, minimal, xhigh, max): the tolerant reader keeps
+# any, but "auto", which the schema excludes here.
+_check_effort = _Choice(_REASONING_EFFORTS, open_in_tolerant=True, never=["auto"])
+_check_grader_type = _Choice(_GRADER_TYPES, open_in_tolerant=True)
+_check_method_type = _Choice(_METHOD_TYPES, open_in_tolerant=True)
+_check_integration_type = _Choice(_INTEGRATION_TYPES, open_in_tolerant=True)
+_check_event_level = _Choice(_EVENT_LEVELS, open_in_tolerant=True)
+_check_event_type = _Choice(_EVENT_TYPES, open_in_tolerant=True)
+_check_job_object = _Constant(_JOB_OBJECT)
+_check_event_object = _Constant(_EVENT_OBJECT)
+_check_checkpoint_object = _Constant(_CHECKPOINT_OBJECT)
+_check_list_object = _Constant(_LIST_OBJECT)
 
 
 def _loads(text: Any, *, line: bool = False) -> Any:
@@ -732,70 +854,46 @@ class _Presence(NamedTuple):
 
 class _Field(NamedTuple):
     key: str
-    check: _Checker
+    check: _Check
     tolerant: _Presence
     strict: _Presence
     writes_null: bool  # None is written as null (required-nullable keys)
-    dump: Optional[Callable[[Any], Any]]  # None: the stored value is already JSON data
-    model: Optional[type]  # the nested class the constructor wants here
-    many: bool = False  # a tuple of model instances
 
 
 _NO, _YES = _Presence(missing=False, null=False), _Presence(missing=True, null=True)
 
 
-def _required(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _NO, _NO, False, dump, None)
+def _required(key: str, check: _Check) -> _Field:
+    return _Field(key, check, _NO, _NO, False)
 
 
-def _required_nullable(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _YES, _Presence(missing=False, null=True), True, dump, None)
+def _required_nullable(key: str, check: _Check) -> _Field:
+    return _Field(key, check, _YES, _Presence(missing=False, null=True), True)
 
 
-def _tolerated(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _YES, _NO, False, dump, None)
+def _tolerated(key: str, check: _Check) -> _Field:
+    return _Field(key, check, _YES, _NO, False)
 
 
-def _optional(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _YES, _Presence(missing=True, null=False), False, dump, None)
+def _optional(key: str, check: _Check) -> _Field:
+    return _Field(key, check, _YES, _Presence(missing=True, null=False), False)
 
 
-def _nullable(key: str, check: _Checker, dump: Optional[Callable[[Any], Any]] = None) -> _Field:
-    return _Field(key, check, _YES, _YES, False, dump, None)
-
-
-def _reader_specs(fields: Sequence[_Field]) -> Tuple[Tuple[Tuple[str, _Checker, bool, bool], ...], ...]:
-    """Return the checked reader's rows (key, checker, missing allowed, null allowed) for each
-    mode: tolerant, then strict (indexed by the reader's strict flag)."""
-    return (
-        tuple((f.key, f.check, f.tolerant.missing, f.tolerant.null) for f in fields),
-        tuple((f.key, f.check, f.strict.missing, f.strict.null) for f in fields),
-    )
-
-
-def _dump_model(value: Any) -> Any:
-    return value.to_dict()
-
-
-def _dump_models(value: Sequence[Any]) -> List[Any]:
-    return [item.to_dict() for item in value]
-
-
-def _model_field(field: _Field, model: type, *, many: bool = False) -> _Field:
-    return field._replace(dump=_dump_models if many else _dump_model, model=model, many=many)
+def _nullable(key: str, check: _Check) -> _Field:
+    return _Field(key, check, _YES, _YES, False)
 
 
 _T = TypeVar("_T", bound="_Model")
+_MISSING: Any = object()
+# to_dict builds a new tree each time, which cannot hold a cycle: the encoder need not look.
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _with_extra(out: Dict[str, Any], extra: "FrozenDict[Any]") -> Dict[str, Any]:
     """Append the unknown keys to what a writer wrote, as plain JSON data."""
-    if extra._flat:
-        out.update(extra._data)
-        return out
     for key, value in extra._data.items():
         # Mostly scalars; a type test, because isinstance with an ABC subclass is slow.
-        out[key] = _thaw(value) if type(value) is tuple or type(value) is FrozenDict else value
+        out[key] = _thaw(value) if type(value) in _FROZEN_CONTAINERS else value
     return out
 
 
@@ -805,11 +903,6 @@ def _instance(cls: Type[_T], values: Dict[str, Any]) -> _T:
     # Frozen dataclasses set each field through object.__setattr__; one dict is much faster.
     _set_attribute(instance, "__dict__", values)
     return instance
-
-
-_MISSING: Any = object()
-# to_dict builds a new tree each time, which cannot hold a cycle: the encoder need not look.
-_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _read_opaque(cls: Type[_T], data: Dict[Any, Any], depth: int) -> _T:
@@ -838,6 +931,14 @@ def _dump_from_python(value: Any, model: type, many: bool) -> Any:
     return _dump_models(value)
 
 
+def _dump_model(value: Any) -> Any:
+    return value.to_dict()
+
+
+def _dump_models(value: Sequence[Any]) -> List[Any]:
+    return [item.to_dict() for item in value]
+
+
 class _Model:
     """What every class of the module shares: the readers, the writer and the constructor check.
 
@@ -845,7 +946,8 @@ class _Model:
     drives the checked reader (both modes, every problem reported at its path) and the
     reference writer below. Each class also has a fast reader for the tolerant mode and a
     writer of its own, generated from the same table by tools/generate.py into the generated
-    section of this file; property tests hold them to the table-driven ones.
+    section of this file, which its class names (``_read_fast``, ``to_dict``); property tests
+    hold them to the table-driven ones.
     """
 
     _FIELDS: ClassVar[Tuple[_Field, ...]] = ()
@@ -853,31 +955,36 @@ class _Model:
     # (type key, known types): an object of a type the module does not know is kept whole as
     # opaque JSON by the tolerant reader, every member but the type in extra.
     _OPAQUE_UNLESS_KNOWN: ClassVar[Optional[Tuple[str, Tuple[str, ...]]]] = None
-    # What a class that reads a whole response reads ("a fine_tuning.job object"): given another
-    # kind of response, it names the class that reads that one instead of listing its keys.
-    _KIND: ClassVar[Optional[str]] = None
-    # The tolerant mode's fast reader, set by the generated section: it raises _Invalid, with no
-    # problems, at anything it does not take, and the checked reader then reads the object.
-    _read_fast: ClassVar[Optional[Callable[[Any, int], Any]]] = None
-    _specs: ClassVar[Tuple[Tuple[Tuple[str, _Checker, bool, bool], ...], ...]]
+    _specs: ClassVar[Tuple[Tuple[Tuple[str, _Check, bool, bool], ...], ...]]
     _nulls: ClassVar[frozenset]  # type: ignore[type-arg]
     _dumps: ClassVar[Tuple[Tuple[str, Callable[[Any], Any]], ...]]
     extra: Mapping[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        # Derive the reader's and writer's tables once from the one list of fields.
-        cls._specs = _reader_specs(cls._FIELDS)
+        # Derive the checked reader's and the reference writer's tables once from the fields:
+        # for each mode (tolerant, then strict: indexed by the reader's strict flag), the rows
+        # (key, checker, missing allowed, null allowed).
+        cls._specs = tuple(
+            tuple((f.key, f.check, presence.missing, presence.null) for f, presence in zip(cls._FIELDS, mode))
+            for mode in ([f.tolerant for f in cls._FIELDS], [f.strict for f in cls._FIELDS])
+        )
         cls._nulls = frozenset(f.key for f in cls._FIELDS if f.writes_null)
-        cls._dumps = tuple((f.key, f.dump) for f in cls._FIELDS if f.dump is not None)
+        cls._dumps = tuple((f.key, f.check.dump) for f in cls._FIELDS if f.check.dump is not None)
+
+    @staticmethod
+    def _read_fast(data: Any, depth: int) -> Any:
+        """Read data in the tolerant mode, fast; each class's own is generated. It raises
+        _Invalid, with no problems, at anything it does not take, and the checked reader then
+        reads the object (_read)."""
+        raise _Invalid([])
 
     @classmethod
     def _read(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
         """Check data (JSON, the object at nesting level depth) and build an instance."""
-        fast = cls._read_fast
-        if fast is not None and not strict:
+        if not strict:
             try:
-                return fast(data, depth)  # type: ignore[no-any-return]
+                return cls._read_fast(data, depth)  # type: ignore[no-any-return]
             except _Invalid:
                 pass  # the checked reader finds every problem and reports it at its path
         return cls._read_checked(data, strict, depth)
@@ -887,10 +994,6 @@ class _Model:
         """Read data by the table of fields, collecting every problem."""
         if not isinstance(data, dict):
             raise _expected("an object", data)
-        if cls._KIND is not None:
-            misread = _misread(cls, data)
-            if misread is not None:
-                raise _problem(misread, data)
         opaque = cls._OPAQUE_UNLESS_KNOWN
         if opaque is not None and not strict:
             kind = data.get(opaque[0])
@@ -926,29 +1029,27 @@ class _Model:
         return _instance(cls, values)
 
     @classmethod
-    def _read_unknown(cls, strangers: Dict[Any, Any], strict: bool, depth: int) -> "FrozenDict[Any]":
+    def _read_unknown(cls, unknown: Dict[Any, Any], strict: bool, depth: int) -> "FrozenDict[Any]":
         """Check the keys the class does not know (of the object at depth) and their values."""
-        unknown = {}
-        flat = True  # no value is an array or an object
+        kept = {}
         problems: List[ErrorDetail] = []
-        for key, given in strangers.items():
+        for key, given in unknown.items():
             if type(key) is not str:
                 problems.extend(_nested(key, _expected("a string key", key)))
             elif strict and not cls._OPEN:
-                problems.append(ErrorDetail((key,), "unknown key", given))
+                problems.append(ErrorDetail((key,), "unknown key" + _did_you_mean(key, cls._FIELDS), given))
             else:
                 try:
                     value = given
                     # Mostly nulls, booleans and ASCII text, which need no call to check.
                     if not (value is None or type(value) is bool or (type(value) is str and value.isascii())):
                         value = _check_json(value, depth + 1)
-                        flat = flat and type(value) is not tuple and type(value) is not FrozenDict
-                    unknown[key if key.isascii() else _text(key)] = value
+                    kept[key if key.isascii() else _text(key)] = value
                 except _Invalid as exc:
                     problems.extend(_nested(key, exc))
         if problems:
             raise _Invalid(problems)
-        return _frozen(unknown, flat)
+        return _frozen(kept)
 
     @classmethod
     def _check_whole(cls, values: Dict[str, Any], data: Dict[str, Any], problems: List[ErrorDetail]) -> None:
@@ -965,9 +1066,10 @@ class _Model:
             value = given[field.key]
             if value is None:
                 continue  # None means "not given", which is not always the same as null
-            if field.model is not None:
+            model = field.check.model
+            if model is not None:
                 try:
-                    value = _dump_from_python(value, field.model, field.many)
+                    value = _dump_from_python(value, model, field.check.many)
                 except _Invalid as exc:
                     problems.extend(_nested(field.key, exc))
                     continue
@@ -985,7 +1087,7 @@ class _Model:
         try:
             if problems:
                 raise _Invalid(problems)
-            instance = type(self)._read(data, False, 1)
+            instance = type(self)._read(data, False, _TOP_LEVEL)
         except _Invalid as exc:
             raise ValidationError(exc.problems, type(self).__name__) from None
         _set_attribute(self, "__dict__", instance.__dict__)
@@ -1013,7 +1115,7 @@ class _Model:
     def from_dict(cls: Type[_T], data: Any, *, strict: bool = False) -> _T:
         """Read JSON data (as json.loads gives it); raise ValidationError for bad input."""
         try:
-            return cls._read(data, strict, 1)
+            return cls._read(data, strict, _TOP_LEVEL)
         except _Invalid as exc:
             raise ValidationError(exc.problems, cls.__name__) from None
 
@@ -1038,7 +1140,7 @@ class _Model:
             value = out.get(key)
             if value is not None:
                 out[key] = dump(value)
-        return _with_extra(out, extra) if extra._data else out
+        return _with_extra(out, extra)
 
     def to_json(self, *, indent: Optional[int] = None) -> str:
         """Return canonical JSON text: compact, or indented for people; non-ASCII kept as is."""
@@ -1047,26 +1149,65 @@ class _Model:
         return json.dumps(self.to_dict(), ensure_ascii=False, allow_nan=False, indent=indent)
 
 
-def _check_models(model: Type["_Model"], limit: Optional[int], value: Any, strict: bool, depth: int) -> Tuple[Any, ...]:
-    if type(value) is not list:
-        raise _expected("an array", value)
-    problems: List[ErrorDetail] = []
-    if limit is not None and len(value) > limit:
-        problems.append(ErrorDetail((), f"expected at most {limit} items, got {len(value)}", value))
-    items = []
-    for index, item in enumerate(value):
-        try:
-            items.append(model._read(item, strict, depth + 1))
-        except _Invalid as exc:
-            problems.extend(_nested(index, exc))
-    if problems:
-        raise _Invalid(problems)
-    return tuple(items)
+def _did_you_mean(key: str, fields: Sequence[_Field]) -> str:
+    """`` (did you mean "fine_tuned_model"?)`` for an unknown key close to a known one."""
+    import difflib  # noqa: PLC0415 (only a misspelt key needs it: keep `import finetuning_job` fast)
+
+    close = difflib.get_close_matches(key, [f.key for f in fields], n=1, cutoff=0.8)
+    return f" (did you mean {json.dumps(close[0])}?)" if close else ""
 
 
-def _models_checker(model: Type["_Model"], limit: Optional[int] = None) -> _Checker:
-    """Check an array of model objects (at most limit of them) and return a tuple."""
-    return functools.partial(_check_models, model, limit)
+class _Nested(_Check):
+    """An object of a class of the module, read by that class."""
+
+    dump = staticmethod(_dump_model)
+    model: Type[_Model]
+
+    def __init__(self, model: Type[_Model]) -> None:
+        self.model = model
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> Any:
+        return self.model._read(value, strict, depth)
+
+
+class _EmptyIsNone(_Nested):
+    """An object that the API sends as {} or with every member null when there is none (a job's
+    error, when it did not fail): the tolerant reader reads those as None, the strict one holds
+    them to the schema. ``empty`` is the quick test of that rule, as ``plain`` is of others."""
+
+    empty = ("type(v) is dict and all(x is None for x in v.values())",)
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> Any:
+        if not strict and isinstance(value, dict) and all(item is None for item in value.values()):
+            return None
+        return self.model._read(value, strict, depth)
+
+
+class _Models(_Check):
+    """An array of objects of a class of the module (at most ``limit`` of them), as a tuple."""
+
+    dump = staticmethod(_dump_models)
+    model: Type[_Model]
+    many = True
+
+    def __init__(self, model: Type[_Model], limit: Optional[int] = None) -> None:
+        self.model, self.limit = model, limit
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> Tuple[Any, ...]:
+        if type(value) is not list:
+            raise _expected("an array", value)
+        problems: List[ErrorDetail] = []
+        if self.limit is not None and len(value) > self.limit:
+            problems.append(ErrorDetail((), f"expected at most {self.limit} items, got {len(value)}", value))
+        items = []
+        for index, item in enumerate(value):
+            try:
+                items.append(self.model._read(item, strict, depth + 1))
+            except _Invalid as exc:
+                problems.extend(_nested(index, exc))
+        if problems:
+            raise _Invalid(problems)
+        return tuple(items)
 
 
 def _read_array(read: Callable[[Any, int], _T], value: Any, limit: Optional[int], depth: int) -> Tuple[_T, ...]:
@@ -1078,23 +1219,770 @@ def _read_array(read: Callable[[Any, int], _T], value: Any, limit: Optional[int]
 
 
 # ---------------------------------------------------------------------------
-# The objects, from leaf to root
+# The fast readers and the writers, generated from the tables of fields
 # ---------------------------------------------------------------------------
 
-_check_batch_size = _auto_or_int(1, MAX_BATCH_SIZE)
-_check_learning_rate = _auto_or_number(0, None, "> 0")
-_check_n_epochs = _auto_or_int(1, MAX_EPOCHS)
-_check_beta = _auto_or_number(0, MAX_BETA, f"> 0 and <= {MAX_BETA}")
-_check_compute = _auto_or_number(0.00001, 10, "> 0.00001 and <= 10")
-_check_eval = _auto_or_int(1)
-# The API's reasoning efforts have grown (none, minimal, xhigh, max): the tolerant reader keeps
-# any, but "auto", which the schema excludes here.
-_check_effort = _choice_checker(_REASONING_EFFORTS, open_in_tolerant=True, never=["auto"])
-_check_grader_type = _choice_checker(_GRADER_TYPES, open_in_tolerant=True)
-_check_method_type = _choice_checker(_METHOD_TYPES, open_in_tolerant=True)
-_check_integration_type = _choice_checker(_INTEGRATION_TYPES, open_in_tolerant=True)
-_check_job_object = _const_checker(_JOB_OBJECT)
-_check_list_object = _const_checker(_LIST_OBJECT)
+# BEGIN GENERATED CODE by tools/generate.py from the tables of fields below: do not edit by hand
+
+# The tolerant mode's fast reader and the writer of every class, from its table of fields, in
+# the order of the classes below (nested objects first). A reader stores a value as given when
+# it passes its checker's quick test, reads a nested object with that class's reader, and calls
+# the checker for anything else; it raises _Invalid, with no problems, at anything it does not
+# take, and _Model._read then reads the object by its table, which reports every problem at its
+# path. `v` is the value of the field at hand and `inner` the nesting level of the values of
+# this object. A writer copies the instance dict (the fields in the API's order, then extra),
+# leaves out the Nones that are not written as null, and converts what is not JSON data as
+# stored.
+
+
+def _read_fine_tuning_job_error(data: Any, depth: int) -> "FineTuningJobError":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "code": v if type(v := take("code", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "param": v
+        if (v := take("param", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "extra": FineTuningJobError._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobError)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_error(obj: "FineTuningJobError") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_hyperparameters(data: Any, depth: int) -> "Hyperparameters":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= 256)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= 50)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "extra": Hyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(Hyperparameters)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_hyperparameters(obj: "Hyperparameters") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_supervised_hyperparameters(data: Any, depth: int) -> "SupervisedHyperparameters":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= 256)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= 50)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "extra": SupervisedHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(SupervisedHyperparameters)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_supervised_hyperparameters(obj: "SupervisedHyperparameters") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_dpo_hyperparameters(data: Any, depth: int) -> "DpoHyperparameters":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "beta": v
+        if (v := take("beta", None)) is None or (type(v) is float and 0 < v <= 2) or (type(v) is str and v == "auto")
+        else _check_beta(v, False, inner),
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= 256)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= 50)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "extra": DpoHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(DpoHyperparameters)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_dpo_hyperparameters(obj: "DpoHyperparameters") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["beta"] is None:
+        del out["beta"]
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_reinforcement_hyperparameters(data: Any, depth: int) -> "ReinforcementHyperparameters":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "batch_size": v
+        if (v := take("batch_size", None)) is None
+        or (type(v) is int and 1 <= v <= 256)
+        or (type(v) is str and v == "auto")
+        else _check_batch_size(v, False, inner),
+        "learning_rate_multiplier": v
+        if (v := take("learning_rate_multiplier", None)) is None
+        or (type(v) is float and 0 < v < _INFINITY)
+        or (type(v) is str and v == "auto")
+        else _check_learning_rate(v, False, inner),
+        "n_epochs": v
+        if (v := take("n_epochs", None)) is None
+        or (type(v) is int and 1 <= v <= 50)
+        or (type(v) is str and v == "auto")
+        else _check_n_epochs(v, False, inner),
+        "reasoning_effort": v
+        if (v := take("reasoning_effort", None)) is None or (type(v) is str and v in _REASONING_EFFORTS)
+        else _check_effort(v, False, inner),
+        "compute_multiplier": v
+        if (v := take("compute_multiplier", None)) is None
+        or (type(v) is float and 1e-05 < v <= 10)
+        or (type(v) is str and v == "auto")
+        else _check_compute(v, False, inner),
+        "eval_interval": v
+        if (v := take("eval_interval", None)) is None
+        or (type(v) is int and 1 <= v < _INT_LIMIT)
+        or (type(v) is str and v == "auto")
+        else _check_eval(v, False, inner),
+        "eval_samples": v
+        if (v := take("eval_samples", None)) is None
+        or (type(v) is int and 1 <= v < _INT_LIMIT)
+        or (type(v) is str and v == "auto")
+        else _check_eval(v, False, inner),
+        "extra": ReinforcementHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(ReinforcementHyperparameters)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_reinforcement_hyperparameters(obj: "ReinforcementHyperparameters") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["batch_size"] is None:
+        del out["batch_size"]
+    if out["learning_rate_multiplier"] is None:
+        del out["learning_rate_multiplier"]
+    if out["n_epochs"] is None:
+        del out["n_epochs"]
+    if out["reasoning_effort"] is None:
+        del out["reasoning_effort"]
+    if out["compute_multiplier"] is None:
+        del out["compute_multiplier"]
+    if out["eval_interval"] is None:
+        del out["eval_interval"]
+    if out["eval_samples"] is None:
+        del out["eval_samples"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_grader(data: Any, depth: int) -> "Grader":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "type": v
+        if type(v := take("type", None)) is str and v in _GRADER_TYPES
+        else _check_grader_type(v, False, inner),
+        "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "extra": Grader._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(Grader)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_grader(obj: "Grader") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_supervised_method(data: Any, depth: int) -> "SupervisedMethod":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "hyperparameters": v
+        if (v := take("hyperparameters", None)) is None
+        else _read_supervised_hyperparameters(v, inner),
+        "extra": SupervisedMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(SupervisedMethod)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_supervised_method(obj: "SupervisedMethod") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["hyperparameters"]) is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = _write_supervised_hyperparameters(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_dpo_method(data: Any, depth: int) -> "DpoMethod":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_dpo_hyperparameters(v, inner),
+        "extra": DpoMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(DpoMethod)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_dpo_method(obj: "DpoMethod") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["hyperparameters"]) is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = _write_dpo_hyperparameters(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_reinforcement_method(data: Any, depth: int) -> "ReinforcementMethod":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "grader": _read_grader(take("grader", None), inner),
+        "hyperparameters": v
+        if (v := take("hyperparameters", None)) is None
+        else _read_reinforcement_hyperparameters(v, inner),
+        "extra": ReinforcementMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(ReinforcementMethod)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_reinforcement_method(obj: "ReinforcementMethod") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["grader"]
+    out["grader"] = _write_grader(v)
+    if (v := out["hyperparameters"]) is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = _write_reinforcement_hyperparameters(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_method(data: Any, depth: int) -> "Method":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "type": v
+        if type(v := take("type", None)) is str and v in _METHOD_TYPES
+        else _check_method_type(v, False, inner),
+        "supervised": v if (v := take("supervised", None)) is None else _read_supervised_method(v, inner),
+        "dpo": v if (v := take("dpo", None)) is None else _read_dpo_method(v, inner),
+        "reinforcement": v if (v := take("reinforcement", None)) is None else _read_reinforcement_method(v, inner),
+        "extra": Method._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(Method)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_method(obj: "Method") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["supervised"]) is None:
+        del out["supervised"]
+    else:
+        out["supervised"] = _write_supervised_method(v)
+    if (v := out["dpo"]) is None:
+        del out["dpo"]
+    else:
+        out["dpo"] = _write_dpo_method(v)
+    if (v := out["reinforcement"]) is None:
+        del out["reinforcement"]
+    else:
+        out["reinforcement"] = _write_reinforcement_method(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_wandb_integration(data: Any, depth: int) -> "WandbIntegration":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "project": v if type(v := take("project", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "name": v
+        if (v := take("name", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "entity": v
+        if (v := take("entity", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "tags": v if (v := take("tags", None)) is None else _check_strings(v, False, inner),
+        "extra": WandbIntegration._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(WandbIntegration)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_wandb_integration(obj: "WandbIntegration") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["name"] is None:
+        del out["name"]
+    if out["entity"] is None:
+        del out["entity"]
+    if (v := out["tags"]) is None:
+        del out["tags"]
+    else:
+        out["tags"] = list(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_integration(data: Any, depth: int) -> "Integration":
+    if type(data) is not dict:
+        raise _Invalid([])
+    if type(kind := data.get("type")) is str and kind not in _INTEGRATION_TYPES:
+        return _read_opaque(Integration, data, depth)
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "type": v
+        if type(v := take("type", None)) is str and v in _INTEGRATION_TYPES
+        else _check_integration_type(v, False, inner),
+        "wandb": _read_wandb_integration(take("wandb", None), inner),
+        "extra": Integration._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(Integration)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_integration(obj: "Integration") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["wandb"]) is None:
+        del out["wandb"]
+    else:
+        out["wandb"] = _write_wandb_integration(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job(data: Any, depth: int) -> "FineTuningJob":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "error": None
+        if (v := take("error", None)) is None or (type(v) is dict and all(x is None for x in v.values()))
+        else _read_fine_tuning_job_error(v, inner),
+        "fine_tuned_model": v
+        if (v := take("fine_tuned_model", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "finished_at": v
+        if (v := take("finished_at", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
+        else _check_timestamp(v, False, inner),
+        "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_hyperparameters(v, inner),
+        "model": v if type(v := take("model", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "fine_tuning.job"
+        else _check_job_object(v, False, inner),
+        "organization_id": v
+        if (v := take("organization_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "result_files": v if (v := take("result_files", None)) is None else _check_strings(v, False, inner),
+        "status": _check_status(take("status", None), False, inner),
+        "trained_tokens": v
+        if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= 9223372036854775807)
+        else _check_count(v, False, inner),
+        "training_file": v
+        if type(v := take("training_file", None)) is str and v.isascii()
+        else _check_str(v, False, inner),
+        "validation_file": v
+        if (v := take("validation_file", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "seed": v
+        if (v := take("seed", None)) is None or (type(v) is int and 0 <= v <= 2147483647)
+        else _check_seed(v, False, inner),
+        "integrations": v if (v := take("integrations", None)) is None else _read_array(_read_integration, v, 5, inner),
+        "estimated_finish": v
+        if (v := take("estimated_finish", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
+        else _check_timestamp(v, False, inner),
+        "method": v if (v := take("method", None)) is None else _read_method(v, inner),
+        "metadata": v if (v := take("metadata", None)) is None else _check_metadata(v, False, inner),
+        "extra": FineTuningJob._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJob)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job(obj: "FineTuningJob") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if (v := out["error"]) is not None:
+        out["error"] = _write_fine_tuning_job_error(v)
+    if (v := out["hyperparameters"]) is None:
+        del out["hyperparameters"]
+    else:
+        out["hyperparameters"] = _write_hyperparameters(v)
+    if out["organization_id"] is None:
+        del out["organization_id"]
+    if (v := out["result_files"]) is None:
+        del out["result_files"]
+    else:
+        out["result_files"] = list(v)
+    v = out["status"]
+    out["status"] = _status_value(v)
+    if out["seed"] is None:
+        del out["seed"]
+    if (v := out["integrations"]) is None:
+        del out["integrations"]
+    else:
+        out["integrations"] = [_write_integration(item) for item in v]
+    if out["estimated_finish"] is None:
+        del out["estimated_finish"]
+    if (v := out["method"]) is None:
+        del out["method"]
+    else:
+        out["method"] = _write_method(v)
+    if (v := out["metadata"]) is None:
+        del out["metadata"]
+    else:
+        out["metadata"] = _plain_dict(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_training_metrics(data: Any, depth: int) -> "TrainingMetrics":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "step": v
+        if (v := take("step", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "train_loss": v
+        if (v := take("train_loss", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "train_mean_token_accuracy": v
+        if (v := take("train_mean_token_accuracy", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "valid_loss": v
+        if (v := take("valid_loss", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "valid_mean_token_accuracy": v
+        if (v := take("valid_mean_token_accuracy", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "full_valid_loss": v
+        if (v := take("full_valid_loss", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "full_valid_mean_token_accuracy": v
+        if (v := take("full_valid_mean_token_accuracy", None)) is None
+        or (type(v) is float and -_INFINITY < v < _INFINITY)
+        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
+        else _check_number(v, False, inner),
+        "extra": TrainingMetrics._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(TrainingMetrics)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_training_metrics(obj: "TrainingMetrics") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["step"] is None:
+        del out["step"]
+    if out["train_loss"] is None:
+        del out["train_loss"]
+    if out["train_mean_token_accuracy"] is None:
+        del out["train_mean_token_accuracy"]
+    if out["valid_loss"] is None:
+        del out["valid_loss"]
+    if out["valid_mean_token_accuracy"] is None:
+        del out["valid_mean_token_accuracy"]
+    if out["full_valid_loss"] is None:
+        del out["full_valid_loss"]
+    if out["full_valid_mean_token_accuracy"] is None:
+        del out["full_valid_mean_token_accuracy"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_event(data: Any, depth: int) -> "FineTuningJobEvent":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "level": v
+        if type(v := take("level", None)) is str and v in _EVENT_LEVELS
+        else _check_event_level(v, False, inner),
+        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "fine_tuning.job.event"
+        else _check_event_object(v, False, inner),
+        "type": v
+        if (v := take("type", None)) is None or (type(v) is str and v in _EVENT_TYPES)
+        else _check_event_type(v, False, inner),
+        "data": v if (v := take("data", None)) is None else _check_json_object(v, False, inner),
+        "extra": FineTuningJobEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobEvent)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_event(obj: "FineTuningJobEvent") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    if out["type"] is None:
+        del out["type"]
+    if (v := out["data"]) is None:
+        del out["data"]
+    else:
+        out["data"] = _thaw_object(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_checkpoint(data: Any, depth: int) -> "FineTuningJobCheckpoint":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "fine_tuned_model_checkpoint": v
+        if type(v := take("fine_tuned_model_checkpoint", None)) is str and v.isascii()
+        else _check_str(v, False, inner),
+        "fine_tuning_job_id": v
+        if type(v := take("fine_tuning_job_id", None)) is str and v.isascii()
+        else _check_str(v, False, inner),
+        "metrics": _read_training_metrics(take("metrics", None), inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "fine_tuning.job.checkpoint"
+        else _check_checkpoint_object(v, False, inner),
+        "step_number": v
+        if type(v := take("step_number", None)) is int and 0 <= v <= 9223372036854775807
+        else _check_count(v, False, inner),
+        "extra": FineTuningJobCheckpoint._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobCheckpoint)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_checkpoint(obj: "FineTuningJobCheckpoint") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["metrics"]
+    out["metrics"] = _write_training_metrics(v)
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_list(data: Any, depth: int) -> "FineTuningJobList":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "data": _read_array(_read_fine_tuning_job, take("data", None), None, inner),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "extra": FineTuningJobList._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobList)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_list(obj: "FineTuningJobList") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    out["data"] = [_write_fine_tuning_job(item) for item in v]
+    if out["has_more"] is None:
+        del out["has_more"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_event_list(data: Any, depth: int) -> "FineTuningJobEventList":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "data": _read_array(_read_fine_tuning_job_event, take("data", None), None, inner),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "extra": FineTuningJobEventList._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobEventList)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_event_list(obj: "FineTuningJobEventList") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    out["data"] = [_write_fine_tuning_job_event(item) for item in v]
+    if out["has_more"] is None:
+        del out["has_more"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_checkpoint_list(data: Any, depth: int) -> "FineTuningJobCheckpointList":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "data": _read_array(_read_fine_tuning_job_checkpoint, take("data", None), None, inner),
+        "first_id": v
+        if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "last_id": v
+        if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "extra": FineTuningJobCheckpointList._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobCheckpointList)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_checkpoint_list(obj: "FineTuningJobCheckpointList") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    out["data"] = [_write_fine_tuning_job_checkpoint(item) for item in v]
+    if out["first_id"] is None:
+        del out["first_id"]
+    if out["last_id"] is None:
+        del out["last_id"]
+    if out["has_more"] is None:
+        del out["has_more"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+# END GENERATED CODE
+
+
+# ---------------------------------------------------------------------------
+# The objects, from leaf to root
+# ---------------------------------------------------------------------------
 
 _Auto = Union[str, int, None]
 _AutoNumber = Union[str, int, float, None]
@@ -1114,6 +2002,8 @@ class FineTuningJobError(_Model):
         _required("message", _check_str),
         _required_nullable("param", _check_str),
     )
+    _read_fast = staticmethod(_read_fine_tuning_job_error)
+    to_dict = _write_fine_tuning_job_error
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1130,6 +2020,8 @@ class Hyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
+    _read_fast = staticmethod(_read_hyperparameters)
+    to_dict = _write_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1146,6 +2038,8 @@ class SupervisedHyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
+    _read_fast = staticmethod(_read_supervised_hyperparameters)
+    to_dict = _write_supervised_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1164,6 +2058,8 @@ class DpoHyperparameters(_Model):
         _optional("learning_rate_multiplier", _check_learning_rate),
         _optional("n_epochs", _check_n_epochs),
     )
+    _read_fast = staticmethod(_read_dpo_hyperparameters)
+    to_dict = _write_dpo_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1188,6 +2084,8 @@ class ReinforcementHyperparameters(_Model):
         _optional("eval_interval", _check_eval),
         _optional("eval_samples", _check_eval),
     )
+    _read_fast = staticmethod(_read_reinforcement_hyperparameters)
+    to_dict = _write_reinforcement_hyperparameters
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1204,6 +2102,8 @@ class Grader(_Model):
         _required("type", _check_grader_type),
         _required("name", _check_str),
     )
+    _read_fast = staticmethod(_read_grader)
+    to_dict = _write_grader
 
     @property
     def is_known(self) -> bool:
@@ -1218,7 +2118,9 @@ class SupervisedMethod(_Model):
     hyperparameters: Optional[SupervisedHyperparameters] = None
     extra: Mapping[str, Any] = _EMPTY
 
-    _FIELDS = (_model_field(_optional("hyperparameters", SupervisedHyperparameters._read), SupervisedHyperparameters),)
+    _FIELDS = (_optional("hyperparameters", _Nested(SupervisedHyperparameters)),)
+    _read_fast = staticmethod(_read_supervised_method)
+    to_dict = _write_supervised_method
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1228,7 +2130,9 @@ class DpoMethod(_Model):
     hyperparameters: Optional[DpoHyperparameters] = None
     extra: Mapping[str, Any] = _EMPTY
 
-    _FIELDS = (_model_field(_optional("hyperparameters", DpoHyperparameters._read), DpoHyperparameters),)
+    _FIELDS = (_optional("hyperparameters", _Nested(DpoHyperparameters)),)
+    _read_fast = staticmethod(_read_dpo_method)
+    to_dict = _write_dpo_method
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1240,9 +2144,11 @@ class ReinforcementMethod(_Model):
     extra: Mapping[str, Any] = _EMPTY
 
     _FIELDS = (
-        _model_field(_required("grader", Grader._read), Grader),
-        _model_field(_optional("hyperparameters", ReinforcementHyperparameters._read), ReinforcementHyperparameters),
+        _required("grader", _Nested(Grader)),
+        _optional("hyperparameters", _Nested(ReinforcementHyperparameters)),
     )
+    _read_fast = staticmethod(_read_reinforcement_method)
+    to_dict = _write_reinforcement_method
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1257,10 +2163,12 @@ class Method(_Model):
 
     _FIELDS = (
         _required("type", _check_method_type),
-        _model_field(_optional("supervised", SupervisedMethod._read), SupervisedMethod),
-        _model_field(_optional("dpo", DpoMethod._read), DpoMethod),
-        _model_field(_optional("reinforcement", ReinforcementMethod._read), ReinforcementMethod),
+        _optional("supervised", _Nested(SupervisedMethod)),
+        _optional("dpo", _Nested(DpoMethod)),
+        _optional("reinforcement", _Nested(ReinforcementMethod)),
     )
+    _read_fast = staticmethod(_read_method)
+    to_dict = _write_method
 
     @classmethod
     def _check_whole(cls, values: Dict[str, Any], data: Dict[str, Any], problems: List[ErrorDetail]) -> None:
@@ -1294,8 +2202,10 @@ class WandbIntegration(_Model):
         _required("project", _check_str),
         _nullable("name", _check_str),
         _nullable("entity", _check_str),
-        _optional("tags", _check_str_tuple, list),
+        _optional("tags", _check_strings),
     )
+    _read_fast = staticmethod(_read_wandb_integration)
+    to_dict = _write_wandb_integration
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -1309,8 +2219,10 @@ class Integration(_Model):
     _OPAQUE_UNLESS_KNOWN = ("type", _INTEGRATION_TYPES)
     _FIELDS = (
         _required("type", _check_integration_type),
-        _model_field(_required("wandb", WandbIntegration._read), WandbIntegration),
+        _required("wandb", _Nested(WandbIntegration)),
     )
+    _read_fast = staticmethod(_read_integration)
+    to_dict = _write_integration
 
     @property
     def is_known(self) -> bool:
@@ -1318,16 +2230,6 @@ class Integration(_Model):
         return self.type in _INTEGRATION_TYPES
 
 
-def _check_job_error(value: Any, strict: bool, depth: int) -> Optional[FineTuningJobError]:
-    # Jobs that did not fail come with "error": {} or all members null; the tolerant reader
-    # reads those as no error. The strict reader holds them to the schema.
-    if not strict and isinstance(value, dict) and all(item is None for item in value.values()):
-        return None
-    return FineTuningJobError._read(value, strict, depth)
-
-
-_check_integrations = _models_checker(Integration, MAX_INTEGRATIONS)
-_status_value = operator.attrgetter("_value_")
 _UTC = datetime.timezone.utc
 
 
@@ -1362,12 +2264,21 @@ def _diff(before: Any, after: Any, path: Tuple[Any, ...], found: Dict[str, Tuple
             found[_format_path(path + (key,))] = (old, new)
 
 
-def _plain_strings(value: "FrozenDict[str]") -> Dict[str, str]:
-    return dict(value._data)
+class _Response(_Model):
+    """A class that reads a whole response (an object with an ``object`` member, or a list
+    page). Given a response of another kind, it reports that alone and names the class that
+    reads it (CONTRACT.md section 8.4), instead of every member that differs."""
+
+    @classmethod
+    def _read_checked(cls: Type[_T], data: Any, strict: bool, depth: int) -> _T:
+        wrong = _misread(cls, data) if isinstance(data, dict) else None
+        if wrong is not None:
+            raise wrong
+        return _Model._read_checked.__func__(cls, data, strict, depth)  # type: ignore[attr-defined, no-any-return]
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJob(_Model):
+class FineTuningJob(_Response):
     """A fine-tuning job (``fine_tuning.job``), as the API reports it."""
 
     id: str
@@ -1391,29 +2302,30 @@ class FineTuningJob(_Model):
     metadata: Optional[Mapping[str, str]] = None
     extra: Mapping[str, Any] = _EMPTY
 
-    _KIND = f"a {_JOB_OBJECT} object"
     # In the order of the API reference, which is the order to_dict writes.
     _FIELDS = (
         _required("id", _check_str),
         _required("created_at", _check_timestamp),
-        _model_field(_required_nullable("error", _check_job_error), FineTuningJobError),
+        _required_nullable("error", _EmptyIsNone(FineTuningJobError)),
         _required_nullable("fine_tuned_model", _check_str),
         _required_nullable("finished_at", _check_timestamp),
-        _model_field(_tolerated("hyperparameters", Hyperparameters._read), Hyperparameters),
+        _tolerated("hyperparameters", _Nested(Hyperparameters)),
         _required("model", _check_str),
         _required("object", _check_job_object),
         _tolerated("organization_id", _check_str),  # Azure OpenAI sends null
-        _tolerated("result_files", _check_str_tuple, list),  # Azure OpenAI sends null
-        _required("status", _check_status, _status_value),
+        _tolerated("result_files", _check_strings),  # Azure OpenAI sends null
+        _required("status", _check_status),
         _required_nullable("trained_tokens", _check_count),
         _required("training_file", _check_str),
         _required_nullable("validation_file", _check_str),
         _tolerated("seed", _check_seed),  # missing on jobs from before 2024
-        _model_field(_nullable("integrations", _check_integrations), Integration, many=True),
+        _nullable("integrations", _Models(Integration, MAX_INTEGRATIONS)),
         _nullable("estimated_finish", _check_timestamp),
-        _model_field(_optional("method", Method._read), Method),
-        _nullable("metadata", _check_metadata, _plain_strings),
+        _optional("method", _Nested(Method)),
+        _nullable("metadata", _check_metadata),
     )
+    _read_fast = staticmethod(_read_fine_tuning_job)
+    to_dict = _write_fine_tuning_job
 
     @property
     def is_terminal(self) -> bool:
@@ -1502,18 +2414,12 @@ class TrainingMetrics(_Model):
         _optional("full_valid_loss", _check_number),
         _optional("full_valid_mean_token_accuracy", _check_number),
     )
-
-
-# The names of the metrics, which an event's data mostly holds (see _check_json_object).
-_METRICS_KEYS = frozenset(field.key for field in TrainingMetrics._FIELDS)
-_check_event_level = _choice_checker(_EVENT_LEVELS, open_in_tolerant=True)
-_check_event_type = _choice_checker(_EVENT_TYPES, open_in_tolerant=True)
-_check_event_object = _const_checker(_EVENT_OBJECT)
-_check_checkpoint_object = _const_checker(_CHECKPOINT_OBJECT)
+    _read_fast = staticmethod(_read_training_metrics)
+    to_dict = _write_training_metrics
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJobEvent(_Model):
+class FineTuningJobEvent(_Response):
     """What happened to a job (``fine_tuning.job.event``): a message, or a step's metrics."""
 
     id: str
@@ -1525,7 +2431,6 @@ class FineTuningJobEvent(_Model):
     data: Optional[Mapping[str, Any]] = None
     extra: Mapping[str, Any] = _EMPTY
 
-    _KIND = f"a {_EVENT_OBJECT} object"
     _FIELDS = (
         _required("id", _check_str),
         _required("created_at", _check_timestamp),
@@ -1533,8 +2438,10 @@ class FineTuningJobEvent(_Model):
         _required("message", _check_str),
         _required("object", _check_event_object),
         _optional("type", _check_event_type),  # absent on events from 2023
-        _optional("data", _check_json_object, _plain_object),  # opaque content, kept whole
+        _optional("data", _check_json_object),  # opaque content, kept whole
     )
+    _read_fast = staticmethod(_read_fine_tuning_job_event)
+    to_dict = _write_fine_tuning_job_event
 
     @property
     def created_datetime(self) -> datetime.datetime:
@@ -1554,7 +2461,7 @@ class FineTuningJobEvent(_Model):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJobCheckpoint(_Model):
+class FineTuningJobCheckpoint(_Response):
     """A model saved along the way (``fine_tuning.job.checkpoint``), with its metrics."""
 
     id: str
@@ -1566,16 +2473,17 @@ class FineTuningJobCheckpoint(_Model):
     object: str = _CHECKPOINT_OBJECT
     extra: Mapping[str, Any] = _EMPTY
 
-    _KIND = f"a {_CHECKPOINT_OBJECT} object"
     _FIELDS = (
         _required("id", _check_str),
         _required("created_at", _check_timestamp),
         _required("fine_tuned_model_checkpoint", _check_str),
         _required("fine_tuning_job_id", _check_str),
-        _model_field(_required("metrics", TrainingMetrics._read), TrainingMetrics),
+        _required("metrics", _Nested(TrainingMetrics)),
         _required("object", _check_checkpoint_object),
         _required("step_number", _check_count),
     )
+    _read_fast = staticmethod(_read_fine_tuning_job_checkpoint)
+    to_dict = _write_fine_tuning_job_checkpoint
 
     @property
     def created_datetime(self) -> datetime.datetime:
@@ -1587,11 +2495,9 @@ class FineTuningJobCheckpoint(_Model):
 # The list pages
 # ---------------------------------------------------------------------------
 
-_check_jobs = _models_checker(FineTuningJob)
-
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJobList(_Model):
+class FineTuningJobList(_Response):
     """A page of jobs (``GET /fine_tuning/jobs``): ``{"object": "list", "data": [...], "has_more": ...}``."""
 
     data: Tuple[FineTuningJob, ...]
@@ -1599,12 +2505,13 @@ class FineTuningJobList(_Model):
     object: str = _LIST_OBJECT
     extra: Mapping[str, Any] = _EMPTY
 
-    _KIND = f"a page of {_JOB_OBJECT} objects"
     _FIELDS = (
         _required("object", _check_list_object),
-        _model_field(_required("data", _check_jobs), FineTuningJob, many=True),
+        _required("data", _Models(FineTuningJob)),
         _tolerated("has_more", _check_bool),
     )
+    _read_fast = staticmethod(_read_fine_tuning_job_list)
+    to_dict = _write_fine_tuning_job_list
 
     def _repr_html_(self) -> str:
         return _page_html(self, _now(None))
@@ -1613,11 +2520,8 @@ class FineTuningJobList(_Model):
         printer.text(_page_text(self, _now(None)))
 
 
-_check_events = _models_checker(FineTuningJobEvent)
-
-
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJobEventList(_Model):
+class FineTuningJobEventList(_Response):
     """A page of a job's events (``GET /fine_tuning/jobs/{id}/events``), newest first."""
 
     data: Tuple[FineTuningJobEvent, ...]
@@ -1625,12 +2529,13 @@ class FineTuningJobEventList(_Model):
     object: str = _LIST_OBJECT
     extra: Mapping[str, Any] = _EMPTY
 
-    _KIND = f"a page of {_EVENT_OBJECT} objects"
     _FIELDS = (
         _required("object", _check_list_object),
-        _model_field(_required("data", _check_events), FineTuningJobEvent, many=True),
+        _required("data", _Models(FineTuningJobEvent)),
         _tolerated("has_more", _check_bool),
     )
+    _read_fast = staticmethod(_read_fine_tuning_job_event_list)
+    to_dict = _write_fine_tuning_job_event_list
 
     def _repr_html_(self) -> str:
         return _events_html(self)
@@ -1656,11 +2561,8 @@ def _by_step(item: Tuple[int, Optional[TrainingMetrics]]) -> Tuple[bool, Union[i
     return (step is None, 0 if step is None else step, created)
 
 
-_check_checkpoints = _models_checker(FineTuningJobCheckpoint)
-
-
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJobCheckpointList(_Model):
+class FineTuningJobCheckpointList(_Response):
     """A page of a job's checkpoints (``GET /fine_tuning/jobs/{id}/checkpoints``), newest first."""
 
     data: Tuple[FineTuningJobCheckpoint, ...]
@@ -1670,14 +2572,15 @@ class FineTuningJobCheckpointList(_Model):
     object: str = _LIST_OBJECT
     extra: Mapping[str, Any] = _EMPTY
 
-    _KIND = f"a page of {_CHECKPOINT_OBJECT} objects"
     _FIELDS = (
         _required("object", _check_list_object),
-        _model_field(_required("data", _check_checkpoints), FineTuningJobCheckpoint, many=True),
+        _required("data", _Models(FineTuningJobCheckpoint)),
         _nullable("first_id", _check_str),  # Azure OpenAI leaves both out
         _nullable("last_id", _check_str),
         _tolerated("has_more", _check_bool),
     )
+    _read_fast = staticmethod(_read_fine_tuning_job_checkpoint_list)
+    to_dict = _write_fine_tuning_job_checkpoint_list
 
     def _repr_html_(self) -> str:
         return _checkpoints_html(self)
@@ -1707,1200 +2610,30 @@ def _held(page: Dict[Any, Any]) -> Optional[str]:
     return next((kind for kind in kinds if type(kind) is str and kind in _READERS), None)
 
 
-def _misread(cls: Type[_Model], data: Dict[Any, Any]) -> Optional[str]:
-    """Return the message for a response of another kind than cls reads, or None."""
+def _misread(cls: Type[_Model], data: Dict[Any, Any]) -> Optional[_Invalid]:
+    """The problem of a response of another kind than cls reads (CONTRACT.md section 8.4), or
+    None: at `$.object` for an object of another kind, at `$` for a page of another kind."""
     kind = data.get("object")
+    if type(kind) is not str or (kind != _LIST_OBJECT and kind not in _READERS):
+        return None  # no kind the module knows: the object is read, and its problems reported
+    held = _held(data) if kind == _LIST_OBJECT else None
+    pages = {reader: items for items, reader in _PAGE_READERS.items()}
+    if cls in pages and kind == _LIST_OBJECT:
+        if held is None or _PAGE_READERS[held] is cls:
+            return None  # an empty page, or one of unknown objects, fits any page class
+        reader = _PAGE_READERS[held]
+        message = f"expected a page of {pages[cls]} objects, got a page of {held} objects"
+        return _problem(f"{message}: read it with {reader.__name__}", data)
     if kind == _LIST_OBJECT:
-        held = _held(data)
-        if held is not None:
-            what, reader = f"a page of {held} objects", _PAGE_READERS[held]
-        elif cls in _PAGE_READERS.values():
-            return None  # an empty page, or one of unknown objects: it fits any page class
-        else:
-            what, reader = "a list page", FineTuningJobList
-    elif type(kind) is str and kind in _READERS:
-        what, reader = f"a {kind} object", _READERS[kind]
+        what = " (a list page)" if held is None else f" (a page of {held} objects)"
+        reader = _PAGE_READERS.get(held or _JOB_OBJECT, FineTuningJobList)
     else:
+        what, reader = "", _READERS[kind]
+    if reader is cls:
         return None
-    return None if reader is cls else f"expected {cls._KIND}, got {what}: read it with {reader.__name__}"
-
-
-# ---------------------------------------------------------------------------
-# The fast readers and the writers, generated from the tables of fields
-# ---------------------------------------------------------------------------
-
-# BEGIN GENERATED CODE by tools/generate.py from the tables of fields above: do not edit by hand
-
-# The tolerant mode's fast reader and the writer of every class, from its table of fields.
-# A reader takes a field as plain when it passes the first test of the field's checker, with the
-# checker's bounds written in, and calls the checker for anything else; it raises _Invalid,
-# with no problems, at anything it does not take, and _Model._read then reads the object by its
-# table, which reports every problem at its path. `v` is the value of the field at hand and
-# `inner` the nesting level of the values of this object. A writer copies the instance dict
-# (the fields in the API's order, then extra), leaves out the Nones that are not written as
-# null, and converts the values that are not JSON data as stored.
-
-
-def _read_fine_tuning_job_error(data: Any, depth: int) -> FineTuningJobError:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "code": v if type(v := take("code", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "param": v
-        if (v := take("param", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "extra": FineTuningJobError._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(FineTuningJobError)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_fine_tuning_job_error(obj: FineTuningJobError) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_hyperparameters(data: Any, depth: int) -> Hyperparameters:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "batch_size": v
-        if (v := take("batch_size", None)) is None
-        or (type(v) is int and 1 <= v <= 256)
-        or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
-        "learning_rate_multiplier": v
-        if (v := take("learning_rate_multiplier", None)) is None
-        or (type(v) is float and 0 < v < _INFINITY)
-        or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
-        "n_epochs": v
-        if (v := take("n_epochs", None)) is None
-        or (type(v) is int and 1 <= v <= 50)
-        or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
-        "extra": Hyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(Hyperparameters)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_hyperparameters(obj: Hyperparameters) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if out["batch_size"] is None:
-        del out["batch_size"]
-    if out["learning_rate_multiplier"] is None:
-        del out["learning_rate_multiplier"]
-    if out["n_epochs"] is None:
-        del out["n_epochs"]
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_supervised_hyperparameters(data: Any, depth: int) -> SupervisedHyperparameters:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "batch_size": v
-        if (v := take("batch_size", None)) is None
-        or (type(v) is int and 1 <= v <= 256)
-        or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
-        "learning_rate_multiplier": v
-        if (v := take("learning_rate_multiplier", None)) is None
-        or (type(v) is float and 0 < v < _INFINITY)
-        or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
-        "n_epochs": v
-        if (v := take("n_epochs", None)) is None
-        or (type(v) is int and 1 <= v <= 50)
-        or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
-        "extra": SupervisedHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(SupervisedHyperparameters)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_supervised_hyperparameters(obj: SupervisedHyperparameters) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if out["batch_size"] is None:
-        del out["batch_size"]
-    if out["learning_rate_multiplier"] is None:
-        del out["learning_rate_multiplier"]
-    if out["n_epochs"] is None:
-        del out["n_epochs"]
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_dpo_hyperparameters(data: Any, depth: int) -> DpoHyperparameters:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "beta": v
-        if (v := take("beta", None)) is None or (type(v) is float and 0 < v <= 2) or (type(v) is str and v == "auto")
-        else _check_beta(v, False, inner),
-        "batch_size": v
-        if (v := take("batch_size", None)) is None
-        or (type(v) is int and 1 <= v <= 256)
-        or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
-        "learning_rate_multiplier": v
-        if (v := take("learning_rate_multiplier", None)) is None
-        or (type(v) is float and 0 < v < _INFINITY)
-        or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
-        "n_epochs": v
-        if (v := take("n_epochs", None)) is None
-        or (type(v) is int and 1 <= v <= 50)
-        or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
-        "extra": DpoHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(DpoHyperparameters)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_dpo_hyperparameters(obj: DpoHyperparameters) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if out["beta"] is None:
-        del out["beta"]
-    if out["batch_size"] is None:
-        del out["batch_size"]
-    if out["learning_rate_multiplier"] is None:
-        del out["learning_rate_multiplier"]
-    if out["n_epochs"] is None:
-        del out["n_epochs"]
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_reinforcement_hyperparameters(data: Any, depth: int) -> ReinforcementHyperparameters:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "batch_size": v
-        if (v := take("batch_size", None)) is None
-        or (type(v) is int and 1 <= v <= 256)
-        or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
-        "learning_rate_multiplier": v
-        if (v := take("learning_rate_multiplier", None)) is None
-        or (type(v) is float and 0 < v < _INFINITY)
-        or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
-        "n_epochs": v
-        if (v := take("n_epochs", None)) is None
-        or (type(v) is int and 1 <= v <= 50)
-        or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
-        "reasoning_effort": v
-        if (v := take("reasoning_effort", None)) is None or (type(v) is str and v in _REASONING_EFFORTS)
-        else _check_effort(v, False, inner),
-        "compute_multiplier": v
-        if (v := take("compute_multiplier", None)) is None
-        or (type(v) is float and 1e-05 < v <= 10)
-        or (type(v) is str and v == "auto")
-        else _check_compute(v, False, inner),
-        "eval_interval": v
-        if (v := take("eval_interval", None)) is None or (type(v) is int and v >= 1) or (type(v) is str and v == "auto")
-        else _check_eval(v, False, inner),
-        "eval_samples": v
-        if (v := take("eval_samples", None)) is None or (type(v) is int and v >= 1) or (type(v) is str and v == "auto")
-        else _check_eval(v, False, inner),
-        "extra": ReinforcementHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(ReinforcementHyperparameters)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_reinforcement_hyperparameters(obj: ReinforcementHyperparameters) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if out["batch_size"] is None:
-        del out["batch_size"]
-    if out["learning_rate_multiplier"] is None:
-        del out["learning_rate_multiplier"]
-    if out["n_epochs"] is None:
-        del out["n_epochs"]
-    if out["reasoning_effort"] is None:
-        del out["reasoning_effort"]
-    if out["compute_multiplier"] is None:
-        del out["compute_multiplier"]
-    if out["eval_interval"] is None:
-        del out["eval_interval"]
-    if out["eval_samples"] is None:
-        del out["eval_samples"]
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_grader(data: Any, depth: int) -> Grader:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "type": v
-        if type(v := take("type", None)) is str and v in _GRADER_TYPES
-        else _check_grader_type(v, False, inner),
-        "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "extra": Grader._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(Grader)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_grader(obj: Grader) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_supervised_method(data: Any, depth: int) -> SupervisedMethod:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "hyperparameters": v
-        if (v := take("hyperparameters", None)) is None
-        else _read_supervised_hyperparameters(v, inner),
-        "extra": SupervisedMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(SupervisedMethod)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_supervised_method(obj: SupervisedMethod) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if (v := out["hyperparameters"]) is None:
-        del out["hyperparameters"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if out1["batch_size"] is None:
-            del out1["batch_size"]
-        if out1["learning_rate_multiplier"] is None:
-            del out1["learning_rate_multiplier"]
-        if out1["n_epochs"] is None:
-            del out1["n_epochs"]
-        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_dpo_method(data: Any, depth: int) -> DpoMethod:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_dpo_hyperparameters(v, inner),
-        "extra": DpoMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(DpoMethod)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_dpo_method(obj: DpoMethod) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if (v := out["hyperparameters"]) is None:
-        del out["hyperparameters"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if out1["beta"] is None:
-            del out1["beta"]
-        if out1["batch_size"] is None:
-            del out1["batch_size"]
-        if out1["learning_rate_multiplier"] is None:
-            del out1["learning_rate_multiplier"]
-        if out1["n_epochs"] is None:
-            del out1["n_epochs"]
-        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_reinforcement_method(data: Any, depth: int) -> ReinforcementMethod:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "grader": _read_grader(take("grader", None), inner),
-        "hyperparameters": v
-        if (v := take("hyperparameters", None)) is None
-        else _read_reinforcement_hyperparameters(v, inner),
-        "extra": ReinforcementMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(ReinforcementMethod)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_reinforcement_method(obj: ReinforcementMethod) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    v = out["grader"]
-    out1 = v.__dict__.copy()
-    extra1 = out1.pop("extra")
-    out["grader"] = _with_extra(out1, extra1) if extra1._data else out1
-    if (v := out["hyperparameters"]) is None:
-        del out["hyperparameters"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if out1["batch_size"] is None:
-            del out1["batch_size"]
-        if out1["learning_rate_multiplier"] is None:
-            del out1["learning_rate_multiplier"]
-        if out1["n_epochs"] is None:
-            del out1["n_epochs"]
-        if out1["reasoning_effort"] is None:
-            del out1["reasoning_effort"]
-        if out1["compute_multiplier"] is None:
-            del out1["compute_multiplier"]
-        if out1["eval_interval"] is None:
-            del out1["eval_interval"]
-        if out1["eval_samples"] is None:
-            del out1["eval_samples"]
-        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_method(data: Any, depth: int) -> Method:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "type": v
-        if type(v := take("type", None)) is str and v in _METHOD_TYPES
-        else _check_method_type(v, False, inner),
-        "supervised": v if (v := take("supervised", None)) is None else _read_supervised_method(v, inner),
-        "dpo": v if (v := take("dpo", None)) is None else _read_dpo_method(v, inner),
-        "reinforcement": v if (v := take("reinforcement", None)) is None else _read_reinforcement_method(v, inner),
-        "extra": Method._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(Method)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_method(obj: Method) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if (v := out["supervised"]) is None:
-        del out["supervised"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if (v1 := out1["hyperparameters"]) is None:
-            del out1["hyperparameters"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            if out2["batch_size"] is None:
-                del out2["batch_size"]
-            if out2["learning_rate_multiplier"] is None:
-                del out2["learning_rate_multiplier"]
-            if out2["n_epochs"] is None:
-                del out2["n_epochs"]
-            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
-        out["supervised"] = _with_extra(out1, extra1) if extra1._data else out1
-    if (v := out["dpo"]) is None:
-        del out["dpo"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if (v1 := out1["hyperparameters"]) is None:
-            del out1["hyperparameters"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            if out2["beta"] is None:
-                del out2["beta"]
-            if out2["batch_size"] is None:
-                del out2["batch_size"]
-            if out2["learning_rate_multiplier"] is None:
-                del out2["learning_rate_multiplier"]
-            if out2["n_epochs"] is None:
-                del out2["n_epochs"]
-            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
-        out["dpo"] = _with_extra(out1, extra1) if extra1._data else out1
-    if (v := out["reinforcement"]) is None:
-        del out["reinforcement"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        v1 = out1["grader"]
-        out2 = v1.__dict__.copy()
-        extra2 = out2.pop("extra")
-        out1["grader"] = _with_extra(out2, extra2) if extra2._data else out2
-        if (v1 := out1["hyperparameters"]) is None:
-            del out1["hyperparameters"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            if out2["batch_size"] is None:
-                del out2["batch_size"]
-            if out2["learning_rate_multiplier"] is None:
-                del out2["learning_rate_multiplier"]
-            if out2["n_epochs"] is None:
-                del out2["n_epochs"]
-            if out2["reasoning_effort"] is None:
-                del out2["reasoning_effort"]
-            if out2["compute_multiplier"] is None:
-                del out2["compute_multiplier"]
-            if out2["eval_interval"] is None:
-                del out2["eval_interval"]
-            if out2["eval_samples"] is None:
-                del out2["eval_samples"]
-            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
-        out["reinforcement"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_wandb_integration(data: Any, depth: int) -> WandbIntegration:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "project": v if type(v := take("project", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "name": v
-        if (v := take("name", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "entity": v
-        if (v := take("entity", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "tags": v if (v := take("tags", None)) is None else _check_str_tuple(v, False, inner),
-        "extra": WandbIntegration._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(WandbIntegration)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_wandb_integration(obj: WandbIntegration) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if out["name"] is None:
-        del out["name"]
-    if out["entity"] is None:
-        del out["entity"]
-    if (v := out["tags"]) is None:
-        del out["tags"]
-    else:
-        out["tags"] = list(v)
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_integration(data: Any, depth: int) -> Integration:
-    if type(data) is not dict:
-        raise _Invalid([])
-    if type(kind := data.get("type")) is str and kind not in _INTEGRATION_TYPES:
-        return _read_opaque(Integration, data, depth)
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "type": v
-        if type(v := take("type", None)) is str and v in _INTEGRATION_TYPES
-        else _check_integration_type(v, False, inner),
-        "wandb": _read_wandb_integration(take("wandb", None), inner),
-        "extra": Integration._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(Integration)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_integration(obj: Integration) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if (v := out["wandb"]) is None:
-        del out["wandb"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if out1["name"] is None:
-            del out1["name"]
-        if out1["entity"] is None:
-            del out1["entity"]
-        if (v1 := out1["tags"]) is None:
-            del out1["tags"]
-        else:
-            out1["tags"] = list(v1)
-        out["wandb"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_fine_tuning_job(data: Any, depth: int) -> FineTuningJob:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "created_at": v
-        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp(v, False, inner),
-        "error": v if (v := take("error", None)) is None else _check_job_error(v, False, inner),
-        "fine_tuned_model": v
-        if (v := take("fine_tuned_model", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "finished_at": v
-        if (v := take("finished_at", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
-        else _check_timestamp(v, False, inner),
-        "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_hyperparameters(v, inner),
-        "model": v if type(v := take("model", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "object": v
-        if type(v := take("object", None)) is str and v == "fine_tuning.job"
-        else _check_job_object(v, False, inner),
-        "organization_id": v
-        if (v := take("organization_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "result_files": v if (v := take("result_files", None)) is None else _check_str_tuple(v, False, inner),
-        "status": _check_status(take("status", None), False, inner),
-        "trained_tokens": v
-        if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= 9223372036854775807)
-        else _check_count(v, False, inner),
-        "training_file": v
-        if type(v := take("training_file", None)) is str and v.isascii()
-        else _check_str(v, False, inner),
-        "validation_file": v
-        if (v := take("validation_file", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "seed": v
-        if (v := take("seed", None)) is None or (type(v) is int and 0 <= v <= 2147483647)
-        else _check_seed(v, False, inner),
-        "integrations": v if (v := take("integrations", None)) is None else _read_array(_read_integration, v, 5, inner),
-        "estimated_finish": v
-        if (v := take("estimated_finish", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
-        else _check_timestamp(v, False, inner),
-        "method": v if (v := take("method", None)) is None else _read_method(v, inner),
-        "metadata": v if (v := take("metadata", None)) is None else _check_metadata(v, False, inner),
-        "extra": FineTuningJob._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(FineTuningJob)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_fine_tuning_job(obj: FineTuningJob) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if (v := out["error"]) is not None:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        out["error"] = _with_extra(out1, extra1) if extra1._data else out1
-    if (v := out["hyperparameters"]) is None:
-        del out["hyperparameters"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if out1["batch_size"] is None:
-            del out1["batch_size"]
-        if out1["learning_rate_multiplier"] is None:
-            del out1["learning_rate_multiplier"]
-        if out1["n_epochs"] is None:
-            del out1["n_epochs"]
-        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
-    if out["organization_id"] is None:
-        del out["organization_id"]
-    if (v := out["result_files"]) is None:
-        del out["result_files"]
-    else:
-        out["result_files"] = list(v)
-    v = out["status"]
-    out["status"] = _status_value(v)
-    if out["seed"] is None:
-        del out["seed"]
-    if (v := out["integrations"]) is None:
-        del out["integrations"]
-    else:
-        items1 = []
-        for item1 in v:
-            out1 = item1.__dict__.copy()
-            extra1 = out1.pop("extra")
-            if (v1 := out1["wandb"]) is None:
-                del out1["wandb"]
-            else:
-                out2 = v1.__dict__.copy()
-                extra2 = out2.pop("extra")
-                if out2["name"] is None:
-                    del out2["name"]
-                if out2["entity"] is None:
-                    del out2["entity"]
-                if (v2 := out2["tags"]) is None:
-                    del out2["tags"]
-                else:
-                    out2["tags"] = list(v2)
-                out1["wandb"] = _with_extra(out2, extra2) if extra2._data else out2
-            items1.append(_with_extra(out1, extra1) if extra1._data else out1)
-        out["integrations"] = items1
-    if out["estimated_finish"] is None:
-        del out["estimated_finish"]
-    if (v := out["method"]) is None:
-        del out["method"]
-    else:
-        out1 = v.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if (v1 := out1["supervised"]) is None:
-            del out1["supervised"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            if (v2 := out2["hyperparameters"]) is None:
-                del out2["hyperparameters"]
-            else:
-                out3 = v2.__dict__.copy()
-                extra3 = out3.pop("extra")
-                if out3["batch_size"] is None:
-                    del out3["batch_size"]
-                if out3["learning_rate_multiplier"] is None:
-                    del out3["learning_rate_multiplier"]
-                if out3["n_epochs"] is None:
-                    del out3["n_epochs"]
-                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
-            out1["supervised"] = _with_extra(out2, extra2) if extra2._data else out2
-        if (v1 := out1["dpo"]) is None:
-            del out1["dpo"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            if (v2 := out2["hyperparameters"]) is None:
-                del out2["hyperparameters"]
-            else:
-                out3 = v2.__dict__.copy()
-                extra3 = out3.pop("extra")
-                if out3["beta"] is None:
-                    del out3["beta"]
-                if out3["batch_size"] is None:
-                    del out3["batch_size"]
-                if out3["learning_rate_multiplier"] is None:
-                    del out3["learning_rate_multiplier"]
-                if out3["n_epochs"] is None:
-                    del out3["n_epochs"]
-                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
-            out1["dpo"] = _with_extra(out2, extra2) if extra2._data else out2
-        if (v1 := out1["reinforcement"]) is None:
-            del out1["reinforcement"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            v2 = out2["grader"]
-            out3 = v2.__dict__.copy()
-            extra3 = out3.pop("extra")
-            out2["grader"] = _with_extra(out3, extra3) if extra3._data else out3
-            if (v2 := out2["hyperparameters"]) is None:
-                del out2["hyperparameters"]
-            else:
-                out3 = v2.__dict__.copy()
-                extra3 = out3.pop("extra")
-                if out3["batch_size"] is None:
-                    del out3["batch_size"]
-                if out3["learning_rate_multiplier"] is None:
-                    del out3["learning_rate_multiplier"]
-                if out3["n_epochs"] is None:
-                    del out3["n_epochs"]
-                if out3["reasoning_effort"] is None:
-                    del out3["reasoning_effort"]
-                if out3["compute_multiplier"] is None:
-                    del out3["compute_multiplier"]
-                if out3["eval_interval"] is None:
-                    del out3["eval_interval"]
-                if out3["eval_samples"] is None:
-                    del out3["eval_samples"]
-                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
-            out1["reinforcement"] = _with_extra(out2, extra2) if extra2._data else out2
-        out["method"] = _with_extra(out1, extra1) if extra1._data else out1
-    if (v := out["metadata"]) is None:
-        del out["metadata"]
-    else:
-        out["metadata"] = _plain_strings(v)
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_training_metrics(data: Any, depth: int) -> TrainingMetrics:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "step": v
-        if (v := take("step", None)) is None
-        or (type(v) is float and -_INFINITY < v < _INFINITY)
-        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
-        "train_loss": v
-        if (v := take("train_loss", None)) is None
-        or (type(v) is float and -_INFINITY < v < _INFINITY)
-        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
-        "train_mean_token_accuracy": v
-        if (v := take("train_mean_token_accuracy", None)) is None
-        or (type(v) is float and -_INFINITY < v < _INFINITY)
-        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
-        "valid_loss": v
-        if (v := take("valid_loss", None)) is None
-        or (type(v) is float and -_INFINITY < v < _INFINITY)
-        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
-        "valid_mean_token_accuracy": v
-        if (v := take("valid_mean_token_accuracy", None)) is None
-        or (type(v) is float and -_INFINITY < v < _INFINITY)
-        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
-        "full_valid_loss": v
-        if (v := take("full_valid_loss", None)) is None
-        or (type(v) is float and -_INFINITY < v < _INFINITY)
-        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
-        "full_valid_mean_token_accuracy": v
-        if (v := take("full_valid_mean_token_accuracy", None)) is None
-        or (type(v) is float and -_INFINITY < v < _INFINITY)
-        or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
-        "extra": TrainingMetrics._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(TrainingMetrics)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_training_metrics(obj: TrainingMetrics) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if out["step"] is None:
-        del out["step"]
-    if out["train_loss"] is None:
-        del out["train_loss"]
-    if out["train_mean_token_accuracy"] is None:
-        del out["train_mean_token_accuracy"]
-    if out["valid_loss"] is None:
-        del out["valid_loss"]
-    if out["valid_mean_token_accuracy"] is None:
-        del out["valid_mean_token_accuracy"]
-    if out["full_valid_loss"] is None:
-        del out["full_valid_loss"]
-    if out["full_valid_mean_token_accuracy"] is None:
-        del out["full_valid_mean_token_accuracy"]
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_fine_tuning_job_event(data: Any, depth: int) -> FineTuningJobEvent:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "created_at": v
-        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp(v, False, inner),
-        "level": v
-        if type(v := take("level", None)) is str and v in _EVENT_LEVELS
-        else _check_event_level(v, False, inner),
-        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "object": v
-        if type(v := take("object", None)) is str and v == "fine_tuning.job.event"
-        else _check_event_object(v, False, inner),
-        "type": v
-        if (v := take("type", None)) is None or (type(v) is str and v in _EVENT_TYPES)
-        else _check_event_type(v, False, inner),
-        "data": v if (v := take("data", None)) is None else _check_json_object(v, False, inner),
-        "extra": FineTuningJobEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(FineTuningJobEvent)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_fine_tuning_job_event(obj: FineTuningJobEvent) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    if out["type"] is None:
-        del out["type"]
-    if (v := out["data"]) is None:
-        del out["data"]
-    else:
-        out["data"] = _plain_object(v)
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_fine_tuning_job_checkpoint(data: Any, depth: int) -> FineTuningJobCheckpoint:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "created_at": v
-        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp(v, False, inner),
-        "fine_tuned_model_checkpoint": v
-        if type(v := take("fine_tuned_model_checkpoint", None)) is str and v.isascii()
-        else _check_str(v, False, inner),
-        "fine_tuning_job_id": v
-        if type(v := take("fine_tuning_job_id", None)) is str and v.isascii()
-        else _check_str(v, False, inner),
-        "metrics": _read_training_metrics(take("metrics", None), inner),
-        "object": v
-        if type(v := take("object", None)) is str and v == "fine_tuning.job.checkpoint"
-        else _check_checkpoint_object(v, False, inner),
-        "step_number": v
-        if type(v := take("step_number", None)) is int and 0 <= v <= 9223372036854775807
-        else _check_count(v, False, inner),
-        "extra": FineTuningJobCheckpoint._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(FineTuningJobCheckpoint)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_fine_tuning_job_checkpoint(obj: FineTuningJobCheckpoint) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    v = out["metrics"]
-    out1 = v.__dict__.copy()
-    extra1 = out1.pop("extra")
-    if out1["step"] is None:
-        del out1["step"]
-    if out1["train_loss"] is None:
-        del out1["train_loss"]
-    if out1["train_mean_token_accuracy"] is None:
-        del out1["train_mean_token_accuracy"]
-    if out1["valid_loss"] is None:
-        del out1["valid_loss"]
-    if out1["valid_mean_token_accuracy"] is None:
-        del out1["valid_mean_token_accuracy"]
-    if out1["full_valid_loss"] is None:
-        del out1["full_valid_loss"]
-    if out1["full_valid_mean_token_accuracy"] is None:
-        del out1["full_valid_mean_token_accuracy"]
-    out["metrics"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_fine_tuning_job_list(data: Any, depth: int) -> FineTuningJobList:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
-        "data": _read_array(_read_fine_tuning_job, take("data", None), None, inner),
-        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
-        "extra": FineTuningJobList._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(FineTuningJobList)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_fine_tuning_job_list(obj: FineTuningJobList) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    v = out["data"]
-    items1 = []
-    for item1 in v:
-        out1 = item1.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if (v1 := out1["error"]) is not None:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            out1["error"] = _with_extra(out2, extra2) if extra2._data else out2
-        if (v1 := out1["hyperparameters"]) is None:
-            del out1["hyperparameters"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            if out2["batch_size"] is None:
-                del out2["batch_size"]
-            if out2["learning_rate_multiplier"] is None:
-                del out2["learning_rate_multiplier"]
-            if out2["n_epochs"] is None:
-                del out2["n_epochs"]
-            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
-        if out1["organization_id"] is None:
-            del out1["organization_id"]
-        if (v1 := out1["result_files"]) is None:
-            del out1["result_files"]
-        else:
-            out1["result_files"] = list(v1)
-        v1 = out1["status"]
-        out1["status"] = _status_value(v1)
-        if out1["seed"] is None:
-            del out1["seed"]
-        if (v1 := out1["integrations"]) is None:
-            del out1["integrations"]
-        else:
-            items2 = []
-            for item2 in v1:
-                out2 = item2.__dict__.copy()
-                extra2 = out2.pop("extra")
-                if (v2 := out2["wandb"]) is None:
-                    del out2["wandb"]
-                else:
-                    out3 = v2.__dict__.copy()
-                    extra3 = out3.pop("extra")
-                    if out3["name"] is None:
-                        del out3["name"]
-                    if out3["entity"] is None:
-                        del out3["entity"]
-                    if (v3 := out3["tags"]) is None:
-                        del out3["tags"]
-                    else:
-                        out3["tags"] = list(v3)
-                    out2["wandb"] = _with_extra(out3, extra3) if extra3._data else out3
-                items2.append(_with_extra(out2, extra2) if extra2._data else out2)
-            out1["integrations"] = items2
-        if out1["estimated_finish"] is None:
-            del out1["estimated_finish"]
-        if (v1 := out1["method"]) is None:
-            del out1["method"]
-        else:
-            out2 = v1.__dict__.copy()
-            extra2 = out2.pop("extra")
-            if (v2 := out2["supervised"]) is None:
-                del out2["supervised"]
-            else:
-                out3 = v2.__dict__.copy()
-                extra3 = out3.pop("extra")
-                if (v3 := out3["hyperparameters"]) is None:
-                    del out3["hyperparameters"]
-                else:
-                    out4 = v3.__dict__.copy()
-                    extra4 = out4.pop("extra")
-                    if out4["batch_size"] is None:
-                        del out4["batch_size"]
-                    if out4["learning_rate_multiplier"] is None:
-                        del out4["learning_rate_multiplier"]
-                    if out4["n_epochs"] is None:
-                        del out4["n_epochs"]
-                    out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
-                out2["supervised"] = _with_extra(out3, extra3) if extra3._data else out3
-            if (v2 := out2["dpo"]) is None:
-                del out2["dpo"]
-            else:
-                out3 = v2.__dict__.copy()
-                extra3 = out3.pop("extra")
-                if (v3 := out3["hyperparameters"]) is None:
-                    del out3["hyperparameters"]
-                else:
-                    out4 = v3.__dict__.copy()
-                    extra4 = out4.pop("extra")
-                    if out4["beta"] is None:
-                        del out4["beta"]
-                    if out4["batch_size"] is None:
-                        del out4["batch_size"]
-                    if out4["learning_rate_multiplier"] is None:
-                        del out4["learning_rate_multiplier"]
-                    if out4["n_epochs"] is None:
-                        del out4["n_epochs"]
-                    out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
-                out2["dpo"] = _with_extra(out3, extra3) if extra3._data else out3
-            if (v2 := out2["reinforcement"]) is None:
-                del out2["reinforcement"]
-            else:
-                out3 = v2.__dict__.copy()
-                extra3 = out3.pop("extra")
-                v3 = out3["grader"]
-                out4 = v3.__dict__.copy()
-                extra4 = out4.pop("extra")
-                out3["grader"] = _with_extra(out4, extra4) if extra4._data else out4
-                if (v3 := out3["hyperparameters"]) is None:
-                    del out3["hyperparameters"]
-                else:
-                    out4 = v3.__dict__.copy()
-                    extra4 = out4.pop("extra")
-                    if out4["batch_size"] is None:
-                        del out4["batch_size"]
-                    if out4["learning_rate_multiplier"] is None:
-                        del out4["learning_rate_multiplier"]
-                    if out4["n_epochs"] is None:
-                        del out4["n_epochs"]
-                    if out4["reasoning_effort"] is None:
-                        del out4["reasoning_effort"]
-                    if out4["compute_multiplier"] is None:
-                        del out4["compute_multiplier"]
-                    if out4["eval_interval"] is None:
-                        del out4["eval_interval"]
-                    if out4["eval_samples"] is None:
-                        del out4["eval_samples"]
-                    out3["hyperparameters"] = _with_extra(out4, extra4) if extra4._data else out4
-                out2["reinforcement"] = _with_extra(out3, extra3) if extra3._data else out3
-            out1["method"] = _with_extra(out2, extra2) if extra2._data else out2
-        if (v1 := out1["metadata"]) is None:
-            del out1["metadata"]
-        else:
-            out1["metadata"] = _plain_strings(v1)
-        items1.append(_with_extra(out1, extra1) if extra1._data else out1)
-    out["data"] = items1
-    if out["has_more"] is None:
-        del out["has_more"]
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_fine_tuning_job_event_list(data: Any, depth: int) -> FineTuningJobEventList:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
-        "data": _read_array(_read_fine_tuning_job_event, take("data", None), None, inner),
-        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
-        "extra": FineTuningJobEventList._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(FineTuningJobEventList)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_fine_tuning_job_event_list(obj: FineTuningJobEventList) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    v = out["data"]
-    items1 = []
-    for item1 in v:
-        out1 = item1.__dict__.copy()
-        extra1 = out1.pop("extra")
-        if out1["type"] is None:
-            del out1["type"]
-        if (v1 := out1["data"]) is None:
-            del out1["data"]
-        else:
-            out1["data"] = _plain_object(v1)
-        items1.append(_with_extra(out1, extra1) if extra1._data else out1)
-    out["data"] = items1
-    if out["has_more"] is None:
-        del out["has_more"]
-    return _with_extra(out, extra) if extra._data else out
-
-
-def _read_fine_tuning_job_checkpoint_list(data: Any, depth: int) -> FineTuningJobCheckpointList:
-    if type(data) is not dict:
-        raise _Invalid([])
-    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
-    values = {
-        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
-        "data": _read_array(_read_fine_tuning_job_checkpoint, take("data", None), None, inner),
-        "first_id": v
-        if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "last_id": v
-        if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
-        "extra": FineTuningJobCheckpointList._read_unknown(rest, False, depth) if rest else _EMPTY,
-    }
-    instance = _new(FineTuningJobCheckpointList)
-    _set_attribute(instance, "__dict__", values)
-    return instance
-
-
-def _write_fine_tuning_job_checkpoint_list(obj: FineTuningJobCheckpointList) -> Dict[str, Any]:
-    out = obj.__dict__.copy()
-    extra = out.pop("extra")
-    v = out["data"]
-    items1 = []
-    for item1 in v:
-        out1 = item1.__dict__.copy()
-        extra1 = out1.pop("extra")
-        v1 = out1["metrics"]
-        out2 = v1.__dict__.copy()
-        extra2 = out2.pop("extra")
-        if out2["step"] is None:
-            del out2["step"]
-        if out2["train_loss"] is None:
-            del out2["train_loss"]
-        if out2["train_mean_token_accuracy"] is None:
-            del out2["train_mean_token_accuracy"]
-        if out2["valid_loss"] is None:
-            del out2["valid_loss"]
-        if out2["valid_mean_token_accuracy"] is None:
-            del out2["valid_mean_token_accuracy"]
-        if out2["full_valid_loss"] is None:
-            del out2["full_valid_loss"]
-        if out2["full_valid_mean_token_accuracy"] is None:
-            del out2["full_valid_mean_token_accuracy"]
-        out1["metrics"] = _with_extra(out2, extra2) if extra2._data else out2
-        items1.append(_with_extra(out1, extra1) if extra1._data else out1)
-    out["data"] = items1
-    if out["first_id"] is None:
-        del out["first_id"]
-    if out["last_id"] is None:
-        del out["last_id"]
-    if out["has_more"] is None:
-        del out["has_more"]
-    return _with_extra(out, extra) if extra._data else out
-
-
-FineTuningJobError._read_fast = _read_fine_tuning_job_error
-FineTuningJobError.to_dict = _write_fine_tuning_job_error  # type: ignore[method-assign, assignment]
-Hyperparameters._read_fast = _read_hyperparameters
-Hyperparameters.to_dict = _write_hyperparameters  # type: ignore[method-assign, assignment]
-SupervisedHyperparameters._read_fast = _read_supervised_hyperparameters
-SupervisedHyperparameters.to_dict = _write_supervised_hyperparameters  # type: ignore[method-assign, assignment]
-DpoHyperparameters._read_fast = _read_dpo_hyperparameters
-DpoHyperparameters.to_dict = _write_dpo_hyperparameters  # type: ignore[method-assign, assignment]
-ReinforcementHyperparameters._read_fast = _read_reinforcement_hyperparameters
-ReinforcementHyperparameters.to_dict = _write_reinforcement_hyperparameters  # type: ignore[method-assign, assignment]
-Grader._read_fast = _read_grader
-Grader.to_dict = _write_grader  # type: ignore[method-assign, assignment]
-SupervisedMethod._read_fast = _read_supervised_method
-SupervisedMethod.to_dict = _write_supervised_method  # type: ignore[method-assign, assignment]
-DpoMethod._read_fast = _read_dpo_method
-DpoMethod.to_dict = _write_dpo_method  # type: ignore[method-assign, assignment]
-ReinforcementMethod._read_fast = _read_reinforcement_method
-ReinforcementMethod.to_dict = _write_reinforcement_method  # type: ignore[method-assign, assignment]
-Method._read_fast = _read_method
-Method.to_dict = _write_method  # type: ignore[method-assign, assignment]
-WandbIntegration._read_fast = _read_wandb_integration
-WandbIntegration.to_dict = _write_wandb_integration  # type: ignore[method-assign, assignment]
-Integration._read_fast = _read_integration
-Integration.to_dict = _write_integration  # type: ignore[method-assign, assignment]
-FineTuningJob._read_fast = _read_fine_tuning_job
-FineTuningJob.to_dict = _write_fine_tuning_job  # type: ignore[method-assign, assignment]
-TrainingMetrics._read_fast = _read_training_metrics
-TrainingMetrics.to_dict = _write_training_metrics  # type: ignore[method-assign, assignment]
-FineTuningJobEvent._read_fast = _read_fine_tuning_job_event
-FineTuningJobEvent.to_dict = _write_fine_tuning_job_event  # type: ignore[method-assign, assignment]
-FineTuningJobCheckpoint._read_fast = _read_fine_tuning_job_checkpoint
-FineTuningJobCheckpoint.to_dict = _write_fine_tuning_job_checkpoint  # type: ignore[method-assign, assignment]
-FineTuningJobList._read_fast = _read_fine_tuning_job_list
-FineTuningJobList.to_dict = _write_fine_tuning_job_list  # type: ignore[method-assign, assignment]
-FineTuningJobEventList._read_fast = _read_fine_tuning_job_event_list
-FineTuningJobEventList.to_dict = _write_fine_tuning_job_event_list  # type: ignore[method-assign, assignment]
-FineTuningJobCheckpointList._read_fast = _read_fine_tuning_job_checkpoint_list
-FineTuningJobCheckpointList.to_dict = _write_fine_tuning_job_checkpoint_list  # type: ignore[method-assign, assignment]
-# END GENERATED CODE
+    own = _LIST_OBJECT if cls in pages else next(f.check.expected for f in cls._FIELDS if f.key == "object")  # type: ignore[attr-defined]
+    message = f"expected {json.dumps(own)}, got {json.dumps(kind)}{what}: read it with {reader.__name__}"
+    return _Invalid([ErrorDetail(("object",), message, kind)])
 
 
 # ---------------------------------------------------------------------------

@@ -471,7 +471,7 @@ def test_a_page_given_as_a_job_names_the_class_to_read_it() -> None:
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningJob.from_json((EXAMPLES / "page.json").read_bytes())
     assert [str(e) for e in info.value.errors] == [
-        "$: expected a fine_tuning.job object, got a page of fine_tuning.job objects: read it with FineTuningJobList"
+        '$.object: expected "fine_tuning.job", got "list" (a page of fine_tuning.job objects): read it with FineTuningJobList'
     ]
 
 
@@ -569,7 +569,7 @@ def test_a_page_of_events_with_a_bad_event_lists_the_others(tmp_path: Path) -> N
     assert code == 1
     assert err.splitlines() == [
         f'{path}: $.data[2].level: expected one of "info", "warn", "error", got 3 (int)',
-        f"{path}: $.data[4]: expected a fine_tuning.job.event object, got a fine_tuning.job object: read it with FineTuningJob",
+        f'{path}: $.data[4].object: expected "fine_tuning.job.event", got "fine_tuning.job": read it with FineTuningJob',
     ]
     assert out.splitlines()[-3] == "13 events: 13 info"
     del data["has_more"]

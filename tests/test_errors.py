@@ -191,6 +191,12 @@ BOTH: List[Tuple[Any, Any, str, List[str]]] = [
         "rl",
         [f"$.method.reinforcement.hyperparameters.eval_interval: {AUTO_AT_LEAST_1}, got 0"],
     ),
+    (  # no maximum, but an integer that json can write (it took 10**4300 until 0.1.0's checkers moved)
+        "method.reinforcement.hyperparameters.eval_interval",
+        10**4300,
+        "rl",
+        [f"$.method.reinforcement.hyperparameters.eval_interval: {AUTO_AT_LEAST_1}, got <int of 4301 digits>"],
+    ),
     (
         "method.reinforcement.hyperparameters.eval_samples",
         1.5,
@@ -707,71 +713,58 @@ def test_an_array_nested_too_deep_is_reported_so_on_every_python(levels: int) ->
     assert [str(e) for e in info.value.errors] == ["$: expected an object, got " + "[" * 77 + "... (list)"]
 
 
-# CONTRACT.md 8.4: each class refuses a response of another kind, naming the class that reads it.
-MISREAD: List[Tuple[str, str, str]] = [
-    (
-        "event page",
-        "page",
-        "expected a page of fine_tuning.job objects, got a page of fine_tuning.job.event objects: read it with FineTuningJobEventList",
-    ),
-    (
-        "checkpoint page",
-        "page",
-        "expected a page of fine_tuning.job objects, got a page of fine_tuning.job.checkpoint objects: read it with FineTuningJobCheckpointList",
-    ),
-    (
-        "page",
-        "event page",
-        "expected a page of fine_tuning.job.event objects, got a page of fine_tuning.job objects: read it with FineTuningJobList",
-    ),
-    (
-        "checkpoint page",
-        "event page",
-        "expected a page of fine_tuning.job.event objects, got a page of fine_tuning.job.checkpoint objects: read it with FineTuningJobCheckpointList",
-    ),
-    (
-        "event page",
-        "checkpoint page",
-        "expected a page of fine_tuning.job.checkpoint objects, got a page of fine_tuning.job.event objects: read it with FineTuningJobEventList",
-    ),
+# CONTRACT.md 8.4: each class refuses a response of another kind, naming the class that reads
+# it: an object at the member that is wrong ($.object), a page of another kind as a whole ($).
+PAGE_OF = "expected a page of fine_tuning.job{} objects, got a page of fine_tuning.job{} objects: read it with {}"
+MISREAD: List[Tuple[str, str, Tuple[str, ...], str]] = [
+    ("event page", "page", (), PAGE_OF.format("", ".event", "FineTuningJobEventList")),
+    ("checkpoint page", "page", (), PAGE_OF.format("", ".checkpoint", "FineTuningJobCheckpointList")),
+    ("page", "event page", (), PAGE_OF.format(".event", "", "FineTuningJobList")),
+    ("checkpoint page", "event page", (), PAGE_OF.format(".event", ".checkpoint", "FineTuningJobCheckpointList")),
+    ("event page", "checkpoint page", (), PAGE_OF.format(".checkpoint", ".event", "FineTuningJobEventList")),
     (
         "event page",
         "job",
-        "expected a fine_tuning.job object, got a page of fine_tuning.job.event objects: read it with FineTuningJobEventList",
+        ("object",),
+        'expected "fine_tuning.job", got "list" (a page of fine_tuning.job.event objects): read it with FineTuningJobEventList',
     ),
     (
         "event",
         "job",
-        "expected a fine_tuning.job object, got a fine_tuning.job.event object: read it with FineTuningJobEvent",
+        ("object",),
+        'expected "fine_tuning.job", got "fine_tuning.job.event": read it with FineTuningJobEvent',
     ),
     (
         "checkpoint",
         "event",
-        "expected a fine_tuning.job.event object, got a fine_tuning.job.checkpoint object: read it with FineTuningJobCheckpoint",
+        ("object",),
+        'expected "fine_tuning.job.event", got "fine_tuning.job.checkpoint": read it with FineTuningJobCheckpoint',
     ),
     (
         "job",
         "checkpoint",
-        "expected a fine_tuning.job.checkpoint object, got a fine_tuning.job object: read it with FineTuningJob",
+        ("object",),
+        'expected "fine_tuning.job.checkpoint", got "fine_tuning.job": read it with FineTuningJob',
     ),
     (
         "checkpoint",
         "checkpoint page",
-        "expected a page of fine_tuning.job.checkpoint objects, got a fine_tuning.job.checkpoint object: read it with FineTuningJobCheckpoint",
+        ("object",),
+        'expected "list", got "fine_tuning.job.checkpoint": read it with FineTuningJobCheckpoint',
     ),
 ]
 
 
-@pytest.mark.parametrize(("base", "kind", "message"), MISREAD, ids=[f"{b}-as-{k}" for b, k, _ in MISREAD])
+@pytest.mark.parametrize(("base", "kind", "path", "message"), MISREAD, ids=[f"{b}-as-{k}" for b, k, _, _ in MISREAD])
 @pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
 def test_a_response_of_another_kind_names_the_class_that_reads_it(
-    base: str, kind: str, message: str, strict: bool
+    base: str, kind: str, path: Tuple[str, ...], message: str, strict: bool
 ) -> None:
     data = BASES[base]()
     with pytest.raises(ftj.ValidationError) as info:
         read(data, kind, strict)
-    assert [(e.path, e.message) for e in info.value.errors] == [((), message)]
-    assert info.value.errors[0].value is data
+    assert [(e.path, e.message) for e in info.value.errors] == [(path, message)]
+    assert info.value.errors[0].value is (data["object"] if path else data)
 
 
 def test_an_empty_page_fits_every_page_class_and_an_unknown_item_is_reported_where_it_is() -> None:
@@ -786,7 +779,7 @@ def test_an_empty_page_fits_every_page_class_and_an_unknown_item_is_reported_whe
     with pytest.raises(ftj.ValidationError) as info:
         read({"object": "list", "data": []}, "job")
     assert [str(e) for e in info.value.errors] == [
-        "$: expected a fine_tuning.job object, got a list page: read it with FineTuningJobList"
+        '$.object: expected "fine_tuning.job", got "list" (a list page): read it with FineTuningJobList'
     ]
 
 

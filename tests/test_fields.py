@@ -20,7 +20,7 @@ def make_sample() -> Any:
     class Leaf(ftj._Model):
         n: Optional[int] = None
         extra: Any = ftj._EMPTY
-        _FIELDS = (ftj._optional("n", ftj._int_checker(1, 3)),)
+        _FIELDS = (ftj._optional("n", ftj._Integer(1, 3)),)
 
     @dataclasses.dataclass(frozen=True, eq=False, repr=False)
     class Sample(ftj._Model):
@@ -39,22 +39,22 @@ def make_sample() -> Any:
         leaf: Optional[Leaf] = None
         leaves: Optional[Tuple[Leaf, ...]] = None
         extra: Any = ftj._EMPTY
-        # Each presence on an array of strings, written back as a list by the field's dump.
+        # Each presence on an array of strings, written back as a list by its checker's dump.
         _FIELDS = (
-            ftj._required("required", ftj._check_str_tuple, list),
-            ftj._required_nullable("required_nullable", ftj._check_str_tuple, list),
-            ftj._tolerated("tolerated", ftj._check_str_tuple, list),
-            ftj._optional("optional", ftj._check_str_tuple, list),
-            ftj._nullable("nullable", ftj._check_str_tuple, list),
+            ftj._required("required", ftj._check_strings),
+            ftj._required_nullable("required_nullable", ftj._check_strings),
+            ftj._tolerated("tolerated", ftj._check_strings),
+            ftj._optional("optional", ftj._check_strings),
+            ftj._nullable("nullable", ftj._check_strings),
             ftj._optional("text", ftj._check_str),
-            ftj._optional("number", ftj._int_checker(0, 9)),
-            ftj._optional("choice", ftj._choice_checker(["a", "b"], open_in_tolerant=False)),
-            ftj._optional("kind", ftj._choice_checker(["x"], open_in_tolerant=True)),
-            ftj._nullable("const", ftj._const_checker("k")),
-            ftj._optional("auto", ftj._auto_or_int(1, 3)),
-            ftj._optional("ratio", ftj._auto_or_number(0, 2, "> 0 and <= 2")),
-            ftj._model_field(ftj._optional("leaf", Leaf._read), Leaf),
-            ftj._model_field(ftj._optional("leaves", ftj._models_checker(Leaf, 2)), Leaf, many=True),
+            ftj._optional("number", ftj._Integer(0, 9)),
+            ftj._optional("choice", ftj._Choice(["a", "b"], open_in_tolerant=False)),
+            ftj._optional("kind", ftj._Choice(["x"], open_in_tolerant=True)),
+            ftj._nullable("const", ftj._Constant("k")),
+            ftj._optional("auto", ftj._AutoOrInteger(1, 3)),
+            ftj._optional("ratio", ftj._AutoOrNumber(0, 2)),
+            ftj._optional("leaf", ftj._Nested(Leaf)),
+            ftj._optional("leaves", ftj._Models(Leaf, 2)),
         )
 
         @classmethod

@@ -5,20 +5,21 @@ import enum
 import inspect
 import json
 import re
-from typing import Any, Dict, List, Set, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests import fixtures, ftj
 from tests.fixtures import REMOVE, event, every_job, job, method, model_of, page, put, read, walk, wandb_job
 from tests.strategies import (
+    CONTRACT,
     PAYLOADS,
-    PLAIN_KEYS,
-    SCHEMA,
+    REQUIRED,
     any_instance,
     canon,
+    every_model,
     jobs,
     json_values,
     leaves,
@@ -27,6 +28,7 @@ from tests.strategies import (
 )
 
 modes = pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
+METRICS_KEYS = [field.key for field in ftj.TrainingMetrics._FIELDS]
 
 
 # --- Guarantee 1: from_dict(x.to_dict()) == x and from_json(x.to_json()) == x, for every instance.
@@ -91,7 +93,7 @@ def test_accepted_payload_of_each_kind_is_written_in_canonical_form(data: Any, k
 @given(jobs())
 def test_keys_are_written_in_the_api_order_then_unknown_keys_as_they_came(payload: Dict[str, Any]) -> None:
     written = list(ftj.FineTuningJob.from_dict(payload).to_dict())
-    order = list(SCHEMA["job"])  # section 1's order
+    order = [key for key, _, _ in CONTRACT["FineTuningJob"]]  # section 1's order
     known = [key for key in written if key in order]
     assert known == sorted(known, key=order.index)
     assert written[len(known) :] == [key for key in payload if key not in order]
@@ -134,119 +136,78 @@ def test_any_json_value_gives_an_object_or_a_validation_error(value: Any, strict
 
 # --- Path accuracy: break one field and the error names exactly that path.
 
-# A value that is wrong for each key wherever it appears, and the path suffix it is reported at.
-BREAKERS: Dict[str, List[Tuple[Any, Tuple[Any, ...]]]] = {
-    "id": [(7, ()), (None, ())],
-    "created_at": [(-1, ()), (True, ()), (1.0, ())],
-    "finished_at": [(ftj.MAX_TIMESTAMP + 1, ())],
-    "estimated_finish": [("soon", ())],
-    "model": [([], ())],
-    "object": [("fine_tuning.jobs", ())],
-    "status": [(3, ())],
-    "trained_tokens": [(-5, ())],
-    "training_file": [({}, ())],
-    "validation_file": [(1, ())],
-    "seed": [(2147483648, ())],
-    "fine_tuned_model": [(False, ())],
-    "organization_id": [(1, ())],
-    "result_files": [([1], (0,)), ("file-1", ())],
-    "batch_size": [(0, ()), (257, ()), ("AUTO", ())],
-    "learning_rate_multiplier": [(0, ()), (-0.5, ()), ("Auto", ())],
-    "n_epochs": [(51, ()), (2.0, ())],
-    "beta": [(2.5, ())],
-    "compute_multiplier": [(0.00001, ()), (11, ())],
-    "eval_interval": [(0, ())],
-    "eval_samples": [(True, ())],
-    "reasoning_effort": [("auto", ())],
-    "code": [(404, ())],
-    "message": [(["x"], ())],
-    "param": [(1, ())],
-    "project": [(None, ())],
-    "tags": [(["a", 2], (1,))],
-    "metadata": [({"k": 1}, ("k",)), ({"k" * 65: "v"}, ("k" * 65,))],
-    "has_more": [("no", ())],
-    "grader": [("exact", ())],
-    "name": [(5, ())],
-    "data": [({}, ())],
-    "level": [(5, ())],
-    "fine_tuned_model_checkpoint": [(1, ())],
-    "fine_tuning_job_id": [(None, ())],
-    "step_number": [(-1, ()), (1.0, ())],
-    "metrics": [([], ())],
-    "step": [("1", ())],
-    "train_loss": [(float("nan"), ())],
-    "valid_loss": [(True, ())],
-    "full_valid_loss": [(None, ())],  # null is not given in the tolerant reader: strict only
-    "first_id": [(1, ())],
-    "last_id": [(False, ())],
-}
-# Where a key means something else in another object: (holder, key) first.
-BREAKERS_IN: Dict[Tuple[str, str], List[Tuple[Any, Tuple[Any, ...]]]] = {
-    ("event", "data"): [([], ()), ("text", ())],
-    ("event", "type"): [(7, ())],
-}
-# For each kind of object, the keys whose removal is an error: in both readers, in the strict one.
-REQUIRED: Dict[str, Tuple[Set[str], Set[str]]] = {
-    "job": (
-        {"id", "created_at", "model", "object", "status", "training_file"},
-        {"error", "fine_tuned_model", "finished_at", "trained_tokens", "validation_file"}
-        | {"hyperparameters", "organization_id", "result_files", "seed"},
+# Values that a kind of checker refuses, and the path below the value where the problem is
+# reported: the breakers of every field come from its checker's kind and bounds, and its rule.
+WRONG: Dict[str, Callable[[Any, bool], List[Tuple[Any, Tuple[Any, ...]]]]] = {
+    "_Text": lambda check, strict: [(7, ()), ("\ud800", ())],
+    "_Integer": lambda check, strict: [(check.low - 1, ()), (check.high + 1, ()), (True, ()), (float(check.low), ())],
+    "_Boolean": lambda check, strict: [("no", ())],
+    "_Number": lambda check, strict: [(float("nan"), ()), (True, ()), ("1", ())],
+    "_Constant": lambda check, strict: [(check.expected + "s", ())],
+    "_Choice": lambda check, strict: (
+        [(5, ())] + [("zz", ())] * (strict or not check.open_in_tolerant) + [(never, ()) for never in check.never]
     ),
-    "error": ({"code", "message"}, {"param"}),
-    "block": ({"grader"}, set()),
-    "plain": ({"project"}, set()),  # wandb settings; hyperparameter members are all optional
-    "page": ({"object", "data"}, {"has_more"}),
-    "event": ({"id", "created_at", "level", "message", "object"}, set()),
-    "checkpoint": (
-        {"id", "created_at", "fine_tuned_model_checkpoint", "fine_tuning_job_id", "metrics", "object", "step_number"},
-        set(),
+    "_Status": lambda check, strict: [(3, ())] + [("zz", ())] * strict,
+    "_AutoOrInteger": lambda check, strict: (
+        [(check.low - 1, ()), ("AUTO", ()), (float(check.low), ())]
+        + ([(check.high + 1, ())] if check.high is not None else [])
     ),
-    "event page": ({"object", "data"}, {"has_more"}),
-    "checkpoint page": ({"object", "data"}, {"has_more"}),
+    "_AutoOrNumber": lambda check, strict: (
+        [(check.above, ()), ("Auto", ()), (True, ())]
+        + ([(check.at_most * 2 + 1, ())] if check.at_most is not None else [])
+    ),
+    "_Strings": lambda check, strict: [(["a", 2], (1,)), ("file-1", ())],
+    "_Metadata": lambda check, strict: [({"k": 1}, ("k",)), ({"k" * 65: "v"}, ("k" * 65,))],
+    "_JsonObject": lambda check, strict: [([], ()), ("text", ())],
+    "_Nested": lambda check, strict: [("x", ()), ([], ())],
+    "_EmptyIsNone": lambda check, strict: [("x", ())],
+    "_Models": lambda check, strict: [("x", ()), ({}, ())],
 }
 
 
-def known_paths(kind: str, value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Tuple[Any, ...], str]]:
-    """(path, kind of the object holding it) for the known members of a payload, walked with
-    the test-side SCHEMA."""
-    if kind == "integration" and value.get("type") != "wandb":
+def known_paths(cls: Any, value: Any, path: Tuple[Any, ...] = ()) -> List[Tuple[Tuple[Any, ...], Any, Any]]:
+    """(path, class of the object holding it, field) for the known members of a payload, walked
+    with the module's tables: not into content, objects kept whole, or an empty error."""
+    opaque = cls._OPAQUE_UNLESS_KNOWN
+    if opaque is not None and value.get(opaque[0]) not in opaque[1]:
         return []  # kept whole as opaque JSON
-    if kind == "error" and all(item is None for item in value.values()):
-        return []  # an empty error
+    fields = {field.key: field for field in cls._FIELDS}
     found = []
     for key, item in value.items():
-        if kind == "plain":
-            known, child, many = key in PLAIN_KEYS, None, False
-        elif kind == "grader":
-            known, child, many = key in ("type", "name"), None, False
-        elif kind == "event" and key == "data":
-            known, child, many = True, None, False  # opaque: its members are content
-        else:
-            known = key in SCHEMA[kind]
-            child, many = SCHEMA[kind][key][1:] if known else (None, False)
-        if not known:
+        field = fields.get(key)
+        if field is None:
             continue
-        found.append((path + (key,), kind))
-        if child is not None and item is not None:
-            items = enumerate(item) if many else [(None, item)]
-            for index, member in items:
-                found.extend(known_paths(child, member, path + ((key, index) if many else (key,))))
+        found.append((path + (key,), cls, field))
+        check = field.check
+        if check.model is None or item is None:
+            continue
+        if check.many:
+            for index, member in enumerate(item):
+                found.extend(known_paths(check.model, member, path + (key, index)))
+        elif not (check.empty and all(member is None for member in item.values())):
+            found.extend(known_paths(check.model, item, path + (key,)))
     return found
 
 
 def breakable(payload: Any, kind: str, strict: bool) -> List[Tuple[Tuple[Any, ...], Any, Tuple[Any, ...]]]:
-    """(path, new value or REMOVE, path of the expected error) for each way to break payload."""
+    """(path, new value or REMOVE, path of the expected error) for each way to break payload:
+    a value its checker refuses, null where the reader refuses it, and the removal of a key it
+    requires."""
     ways: List[Tuple[Tuple[Any, ...], Any, Tuple[Any, ...]]] = []
-    for path, holder in known_paths(kind, payload):
-        key = path[-1]
-        breakers = BREAKERS_IN.get((holder, key), BREAKERS.get(key, []))
-        if key == "full_valid_loss" and not strict:
-            breakers = []
-        ways.extend((path, bad, path + suffix) for bad, suffix in breakers)
-        always, in_strict = REQUIRED.get(holder, (set(), set()))
-        if key in always or (strict and key in in_strict):
+    for path, _, field in known_paths(model_of(kind), payload):
+        presence = field.strict if strict else field.tolerant
+        wrong = WRONG[type(field.check).__name__](field.check, strict)
+        ways.extend((path, bad, path + suffix) for bad, suffix in wrong)
+        if not presence.null:
+            ways.append((path, None, path))
+        if not presence.missing:
             ways.append((path, REMOVE, path))
     return ways
+
+
+def test_every_kind_of_checker_has_its_wrong_values() -> None:
+    kinds = {type(field.check).__name__ for model in every_model() for field in model._FIELDS}
+    assert kinds == set(WRONG)
 
 
 @modes
@@ -267,7 +228,7 @@ def test_one_broken_field_is_reported_at_exactly_its_path(data: Any, strict: boo
 @given(data=st.data())
 def test_a_removed_required_key_is_reported_missing(data: Any, strict: bool) -> None:
     payload = data.draw(jobs(strict))
-    key = data.draw(st.sampled_from(["id", "created_at", "model", "object", "status", "training_file"]))
+    key = data.draw(st.sampled_from([key for key, rule, _ in CONTRACT["FineTuningJob"] if rule == REQUIRED]))
     del payload[key]
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningJob.from_dict(payload, strict=strict)
@@ -290,14 +251,8 @@ def anatomy(value: Any) -> Any:
     return type(value).__name__, value
 
 
-def every_model(base: Any = ftj._Model) -> List[Any]:
-    """Every class of the module made with _Model, however deep (subclasses of subclasses too)."""
-    found = []
-    for cls in base.__subclasses__():
-        if cls.__module__ == ftj.__name__:
-            found.append(cls)
-        found.extend(every_model(cls))
-    return found
+def refuse_all(data: Any, depth: int) -> Any:
+    raise ftj._Invalid([])
 
 
 def read_both_ways(cls: Any, payload: Any) -> Tuple[Any, Any]:
@@ -310,7 +265,7 @@ def read_both_ways(cls: Any, payload: Any) -> Tuple[Any, Any]:
     fast = outcome()
     with pytest.MonkeyPatch.context() as patch:
         for model in every_model():
-            patch.setattr(model, "_read_fast", None)
+            patch.setattr(model, "_read_fast", staticmethod(refuse_all))
         slow = outcome()
     return fast, slow
 
@@ -347,8 +302,8 @@ def test_fast_readers_give_what_the_checked_readers_give(data: Any, strict: bool
         path, bad, _ = data.draw(st.sampled_from(breakable(payload, kind, False)))
         put(payload, path, bad)
     elif change == "edges":
-        paths = data.draw(st.lists(st.sampled_from(known_paths(kind, payload)), min_size=1, max_size=4))
-        for path, _ in sorted(paths, key=lambda item: -len(item[0])):  # the deepest first: all still exist
+        paths = data.draw(st.lists(st.sampled_from(known_paths(model_of(kind), payload)), min_size=1, max_size=4))
+        for path, _, _ in sorted(paths, key=lambda item: -len(item[0])):  # the deepest first: all still exist
             put(payload, path, data.draw(st.sampled_from(EDGES)))
     elif change == "unknown key":
         path = data.draw(st.sampled_from(object_paths(payload)))
@@ -364,7 +319,7 @@ def test_fast_readers_agree_on_every_edge_value_at_every_path(kind: str) -> None
         payload, schema = one_item_page(kind), kind
     else:
         payload, schema = (wandb_job() if kind == "supervised" else job("running", kind)), "job"
-    for path, _ in known_paths(schema, payload):
+    for path, _, _ in known_paths(model_of(schema), payload):
         for edge in EDGES:
             changed = copy.deepcopy(payload)
             put(changed, path, edge)
@@ -380,7 +335,7 @@ def one_item_page(kind: str) -> Any:
     elif kind == "checkpoint page":
         payload = fixtures.checkpoint_page()
         del payload["data"][1:]
-        payload["data"][0]["metrics"] = dict.fromkeys(sorted(ftj._METRICS_KEYS), 0.5)
+        payload["data"][0]["metrics"] = dict.fromkeys(METRICS_KEYS, 0.5)
     else:
         payload = page([wandb_job() if kind == "supervised" else job("running", kind)])
     return payload
@@ -481,7 +436,7 @@ def test_every_class_has_a_fast_reader_and_a_writer_of_its_own() -> None:
     models = every_model()
     assert ftj.FineTuningJobList in models and ftj.Grader in models
     for model in models:
-        assert model._read_fast is not None and model.to_dict is not ftj._Model.to_dict, model
+        assert "_read_fast" in vars(model) and "to_dict" in vars(model), model
     grader = {"type": "custom", "name": "g", "source": "print(1)"}  # an unknown type: tolerant only
     assert read_fast(ftj.Grader, grader) == ftj.Grader.from_dict(grader)
     with pytest.raises(ftj._Invalid):
@@ -611,7 +566,7 @@ CHECKPOINT_AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
     (("data", 0, "fine_tuned_model_checkpoint"), ["ft:gpt-4o-mini:acme::x:ckpt-step-1"]),
     (("data", 0, "fine_tuning_job_id"), ["ftjob-a"]),
     (("data", 0, "metrics"), [{}]),
-    *[(("data", 0, "metrics", key), [None, 0, -1.5, 1e308]) for key in sorted(ftj._METRICS_KEYS)],
+    *[(("data", 0, "metrics", key), [None, 0, -1.5, 1e308]) for key in METRICS_KEYS],
     (("data", 0, "metrics", "step"), [REMOVE]),
     (("data", 0, "step_number"), [0, ftj.MAX_COUNT]),
 ]
@@ -692,7 +647,7 @@ def test_the_oracle_leaves_opaque_and_empty_objects_alone() -> None:
     data = job("running")
     data["error"] = {"code": None, "message": None}
     data["integrations"] = [{"type": "slack", "slack": {"channel": "x"}}]
-    paths = [path for path, _ in known_paths("job", data)]
+    paths = [path for path, _, _ in known_paths(ftj.FineTuningJob, data)]
     assert ("error",) in paths and ("integrations",) in paths
     assert not any(path[:1] == ("error",) and len(path) > 1 for path in paths)
     assert not any(path[:2] == ("integrations", 0) for path in paths)
@@ -721,9 +676,11 @@ def checked_json(check: Any, value: Any) -> Any:
         return [(e.path, e.message) for e in exc.problems]
 
 
-@given(st.dictionaries(st.sampled_from(sorted(ftj._METRICS_KEYS) + ["x", "é"]), METRIC_VALUES, max_size=7))
+@given(st.dictionaries(st.sampled_from([*METRICS_KEYS, "x", "é", 7]), METRIC_VALUES, max_size=7))
+@example({7: 1.5, "step": 1})  # numbers all, but a key that is not a string
+@example({"é": 1.5})
 def test_event_data_of_metrics_reads_as_any_json_object_does(data: Dict[str, Any]) -> None:
-    # The short cut for data that looks like metrics keeps, or refuses, what the general check does.
+    # The short cut for an object of numbers keeps, or refuses, what the general check does.
     def as_object(value: Any, depth: int) -> Any:
         return ftj._check_json_object(value, False, depth)
 
