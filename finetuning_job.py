@@ -583,7 +583,7 @@ class _AutoOrInteger(_Check):
     def __call__(self, value: Any, strict: bool, depth: int) -> Union[str, int]:
         if type(value) is str and value == "auto":
             return "auto"
-        if _is_integer(value) and self.low <= value and (self.high is None or value <= self.high):
+        if type(value) is int and self.low <= value < _INT_LIMIT and (self.high is None or value <= self.high):
             return value
         bound = f"in {self.low}..{self.high}" if self.high is not None else f">= {self.low}"
         what = f'"auto" or an integer {bound}'
