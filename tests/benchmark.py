@@ -20,6 +20,8 @@ collected by pytest). Sections, in the order they print:
   their annotations need, derived from the module's classes and source and checked against them.
   Bytecode is written first for both; each figure is the module's own cumulative line, the best
   of 21 runs taken in turns; their difference is what the module's code costs at import.
+- Compile: compile() of each source, the best of the repeats: what `python finetuning_job.py FILE`
+  and a notebook paste pay every time (a script is not cached as bytecode).
 - Targets: the limits the project holds itself to.
 """
 
@@ -562,7 +564,7 @@ def measure(name: str, payload: Dict[str, Any], repeats: int) -> Dict[Tuple[str,
 # The no-code module: the module's dataclasses and enum written out with their names, fields,
 # annotations, defaults, decorator arguments and docstrings, the imports and type aliases the
 # annotations need, and no other code (no base class of the module's own, no method, no table of
-# fields, no checker, no generated section). Import times are compared with it.
+# fields, no checker, no generated section). Import and compile times are compared with it.
 # ---------------------------------------------------------------------------
 
 NOCODE = "finetuning_job_nocode"
@@ -797,6 +799,16 @@ def import_section(nocode: str, runs: int) -> float:
     return ours - floor
 
 
+def compile_section(nocode: str, repeats: int) -> None:
+    """compile() of each source: what `python finetuning_job.py FILE` and a notebook paste pay."""
+    module = Path(ftj.__file__).read_text(encoding="utf-8")
+    print(f"\ncompile(): the source to a code object, best of {repeats} runs, thread CPU time, GC off")
+    for name, source in (("finetuning_job", module), (NOCODE, nocode)):
+        run = functools.partial(compile, source, f"{name}.py", "exec", dont_inherit=True)
+        best = min(cpu_time(run, 1) for _ in range(repeats))
+        print(f"  {name:<22} {best * 1e3:>7.2f} ms   ({len(source.splitlines())} lines)")
+
+
 def targets_section(ratios: Dict[Tuple[str, str], float], import_cost: float) -> None:
     """The limits the project holds itself to (issues "One source of truth per class" and "One rule
     in one place")."""
@@ -819,6 +831,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     peers_section(args.repeats)
     nocode = nocode_source()
     import_cost = import_section(nocode, args.import_runs)
+    compile_section(nocode, args.repeats)
     targets_section(ratios, import_cost)
 
 
