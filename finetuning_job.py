@@ -658,22 +658,33 @@ def _thaw(value: Any) -> Any:
     return value  # not JSON data: the reader that gets it next reports it
 
 
-def _loads(text: Any, *, line: bool = False) -> Any:
+# Python's literals, which a repr pasted as JSON holds where JSON writes its own.
+_PYTHON_LITERAL = re.compile(r"(None|True|False)\b")
+_JSON_LITERALS = {"None": "null", "True": "true", "False": "false"}
+# Longer text is not a file name (Linux's PATH_MAX).
+_PATH_MAX = 4096
+
+
+def _loads(text: Any, *, line: bool = False, whole: bool = False) -> Any:
     """Parse JSON text; raise _Invalid (at the root) for text that is not JSON. With line, the
-    text is one line of a file, and a position in it is a column alone."""
+    text is one line of a file, and a position in it is a column alone. With whole, the text is
+    all there was to read (a file, a stream, one of its lines): where it ends too soon, say so."""
 
     def fail(message: str) -> _Invalid:
         return _problem(message, text)
 
     if not isinstance(text, (str, bytes, bytearray)):
-        raise fail(f"expected JSON text (str, bytes or bytearray), got {_preview(text)}")
+        raise fail(f"expected JSON text (str, bytes or bytearray), got {_not_text(text)}")
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"column {exc.colno}" if line else f"line {exc.lineno} column {exc.colno}"
-        # Two documents one after the other: most likely JSON Lines written without the lines.
-        hint = " (a second JSON value: JSON Lines holds one value per line)" if exc.msg == "Extra data" else ""
-        raise fail(f"invalid JSON: {exc.msg} at {where}{hint}") from None
+        what, hint = _json_mistake(exc.msg, exc.doc, exc.pos)
+        rest = exc.doc[exc.pos :].strip()
+        if whole and not hint and (not rest or what.startswith("Unterminated string")):
+            ends = "inside it" if rest else "there"
+            hint = f" (the {'line' if line else 'input'} ends {ends}: is it cut short?)"
+        raise fail(f"invalid JSON: {what} at {where}{hint}{_file_name_hint(text)}") from None
     except UnicodeDecodeError as exc:
         raise fail(f"invalid {exc.encoding.upper()} at byte {exc.start}") from None
     except RecursionError:
@@ -685,6 +696,49 @@ def _loads(text: Any, *, line: bool = False) -> Any:
     if type(value) is list and _nested_deeper_than_allowed(value):
         raise fail(_TOO_DEEP)
     return value
+
+
+def _not_text(value: Any) -> str:
+    """What came instead of JSON text: a path or an open file is named as such, with what to do."""
+    if isinstance(value, os.PathLike):
+        return f"a path: read the file first, e.g. Path({_preview(os.fsdecode(value))}).read_bytes()"
+    if callable(getattr(value, "read", None)):
+        return f"a file ({type(value).__name__}): read it first, e.g. file.read()"
+    return _preview(value)
+
+
+def _json_mistake(message: str, doc: str, pos: int) -> Tuple[str, str]:
+    """Return json's words for what is wrong at pos, as English, and a hint for the commonest
+    mistakes: Python's literals and quotes (a repr), a trailing comma, two values in one text."""
+    # json words some messages to be followed by ": line 1 column 2": drop their trailing "at".
+    what = message[:-3] if message.endswith(" at") else message
+    char, before = doc[pos : pos + 1], doc[:pos].rstrip()[-1:]
+    # Python 3.13 names a trailing comma itself (at the comma); earlier ones expect another
+    # member (at the bracket). Both get 3.13's words.
+    if before == "," and char == "}" and message.startswith("Expecting property name"):
+        return "Illegal trailing comma before end of object", ""
+    if before == "," and char == "]" and message == "Expecting value":
+        return "Illegal trailing comma before end of array", ""
+    if message.startswith("Invalid control character") and char in ("\n", "\r"):
+        return "Line break inside a string", " (is a closing quote missing?)"
+    literal = _PYTHON_LITERAL.match(doc, pos)
+    if message == "Expecting value" and literal:
+        return what, f" (Python's {literal[1]}: JSON writes {_JSON_LITERALS[literal[1]]})"
+    if char == "'" and message in ("Expecting value", "Expecting property name enclosed in double quotes"):
+        return what, " (single quotes are Python's: JSON strings take double quotes)"
+    if message == "Extra data" and char in ("{", "["):
+        return what, " (a second JSON value: JSON Lines holds one value per line)"
+    return what, ""
+
+
+def _file_name_hint(text: Any) -> str:
+    """A hint for a file name given as JSON text: an existing file, or a name ending .json(l)."""
+    if not isinstance(text, str) or len(text) > _PATH_MAX:
+        return ""
+    name = text.strip()
+    if "\n" in name or not (name.lower().endswith((".json", ".jsonl")) or os.path.isfile(name)):
+        return ""
+    return f" (a file name? read the file first, e.g. Path({_preview(name)}).read_bytes())"
 
 
 def _nested_deeper_than_allowed(value: Any) -> bool:
