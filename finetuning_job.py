@@ -3648,7 +3648,8 @@ class _Problems:
     written to out as they come (with --json, which streams), or kept to follow the tables."""
 
     def __init__(self, label: str, out: Any) -> None:
-        self.label, self.out, self.lines, self.count = label, out, [], 0  # type: str, Any, List[str], int
+        self.label, self.out, self.count = label, out, 0
+        self.lines: List[str] = []
 
     def add(self, where: str, text: str) -> None:
         self.count += 1

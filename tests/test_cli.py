@@ -827,12 +827,14 @@ class FullDisk(io.StringIO):
         self.fail_on = fail_on
 
     def write(self, text: str) -> int:
-        if self.fail_on == "write":
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.fail("write")
         return super().write(text)
 
     def flush(self) -> None:
-        if self.fail_on == "flush":
+        self.fail("flush")
+
+    def fail(self, operation: str) -> None:
+        if operation == self.fail_on:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
