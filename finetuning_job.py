@@ -3832,14 +3832,15 @@ def main(
             if text:
                 _write(stdout, text + "\n")
         _flush(stdout)
-        stderr.write("".join(problems))
     except _OutputFailed as failed:
         _silence(stdout)
+        stderr.write("".join(problems))  # what was found in the inputs still holds
         error = failed.args[0]
         if isinstance(error, BrokenPipeError):
             return status  # whoever reads our output went away (`| head`): stop quietly, as Unix tools do
         stderr.write(f"{_STDOUT}: cannot write: {error.strerror or error}\n")
         return 2
+    stderr.write("".join(problems))
     return status
 
 

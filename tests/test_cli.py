@@ -844,6 +844,14 @@ def test_output_that_cannot_be_written_is_one_line_naming_standard_output(argv: 
     err = io.StringIO()
     assert ftj.main([*argv, str(EXAMPLES / "page.json")], stdout=FullDisk(fail_on), stderr=err, now=NOW) == 2
     assert err.getvalue() == "<stdout>: cannot write: No space left on device\n"
+    err = io.StringIO()
+    assert (
+        ftj.main(
+            [*argv, "-", str(EXAMPLES / "job.json")], stdin=io.BytesIO(), stdout=FullDisk(fail_on), stderr=err, now=NOW
+        )
+        == 2
+    )
+    assert err.getvalue() == "<stdin>: no JSON value\n<stdout>: cannot write: No space left on device\n"
 
 
 def test_a_pipe_closed_at_the_last_flush_ends_quietly() -> None:
@@ -853,7 +861,7 @@ def test_a_pipe_closed_at_the_last_flush_ends_quietly() -> None:
 
     err = io.StringIO()
     assert ftj.main([str(EXAMPLES / "page.json"), "missing.json"], stdout=ClosedAtFlush(), stderr=err, now=NOW) == 2
-    assert err.getvalue() == ""  # the problems were to follow the table, which no one reads
+    assert err.getvalue() == "missing.json: cannot read: No such file or directory\n"  # the inputs' problems still hold
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
