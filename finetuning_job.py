@@ -23,6 +23,7 @@ import re
 import sys
 from collections.abc import Mapping as _AbcMapping
 from typing import (
+    IO,
     Any,
     Callable,
     ClassVar,
@@ -43,6 +44,7 @@ __all__ = [
     "DpoHyperparameters",
     "DpoMethod",
     "ErrorDetail",
+    "FileEntry",
     "FineTuningJob",
     "FineTuningJobCheckpoint",
     "FineTuningJobCheckpointList",
@@ -64,6 +66,7 @@ __all__ = [
     "ValidationError",
     "WandbIntegration",
     "main",
+    "read_file",
 ]
 __version__ = "0.1.0"
 
@@ -780,22 +783,33 @@ _check_checkpoint_object = _Constant(_CHECKPOINT_OBJECT)
 _check_list_object = _Constant(_LIST_OBJECT)
 
 
-def _loads(text: Any, *, line: bool = False) -> Any:
+# Python's literals, which a repr pasted as JSON holds where JSON writes its own.
+_PYTHON_LITERAL = re.compile(r"(None|True|False)\b")
+_JSON_LITERALS = {"None": "null", "True": "true", "False": "false"}
+# Longer text is not a file name (Linux's PATH_MAX).
+_PATH_MAX = 4096
+
+
+def _loads(text: Any, *, line: bool = False, whole: bool = False) -> Any:
     """Parse JSON text; raise _Invalid (at the root) for text that is not JSON. With line, the
-    text is one line of a file, and a position in it is a column alone."""
+    text is one line of a file, and a position in it is a column alone. With whole, the text is
+    all there was to read (a file, a stream, one of its lines): where it ends too soon, say so."""
 
     def fail(message: str) -> _Invalid:
         return _problem(message, text)
 
     if not isinstance(text, (str, bytes, bytearray)):
-        raise fail(f"expected JSON text (str, bytes or bytearray), got {_preview(text)}")
+        raise fail(f"expected JSON text (str, bytes or bytearray), got {_not_text(text)}")
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"column {exc.colno}" if line else f"line {exc.lineno} column {exc.colno}"
-        # Two documents one after the other: most likely JSON Lines written without the lines.
-        hint = " (a second JSON value: JSON Lines holds one value per line)" if exc.msg == "Extra data" else ""
-        raise fail(f"invalid JSON: {exc.msg} at {where}{hint}") from None
+        what, hint = _json_mistake(exc.msg, exc.doc, exc.pos)
+        rest = exc.doc[exc.pos :].strip()
+        if whole and not hint and (not rest or what.startswith("Unterminated string")):
+            ends = "inside it" if rest else "there"
+            hint = f" (the {'line' if line else 'input'} ends {ends}: is it cut short?)"
+        raise fail(f"invalid JSON: {what} at {where}{hint}{_file_name_hint(text)}") from None
     except UnicodeDecodeError as exc:
         raise fail(f"invalid {exc.encoding.upper()} at byte {exc.start}") from None
     except RecursionError:
@@ -807,6 +821,49 @@ def _loads(text: Any, *, line: bool = False) -> Any:
     if type(value) is list and _nested_deeper_than_allowed(value):
         raise fail(_TOO_DEEP)
     return value
+
+
+def _not_text(value: Any) -> str:
+    """What came instead of JSON text: a path or an open file is named as such, with what to do."""
+    if isinstance(value, os.PathLike):
+        return f"a path: read the file first, e.g. Path({_preview(os.fsdecode(value))}).read_bytes()"
+    if callable(getattr(value, "read", None)):
+        return f"a file ({type(value).__name__}): read it first, e.g. file.read()"
+    return _preview(value)
+
+
+def _json_mistake(message: str, doc: str, pos: int) -> Tuple[str, str]:
+    """Return json's words for what is wrong at pos, as English, and a hint for the commonest
+    mistakes: Python's literals and quotes (a repr), a trailing comma, two values in one text."""
+    # json words some messages to be followed by ": line 1 column 2": drop their trailing "at".
+    what = message[:-3] if message.endswith(" at") else message
+    char, before = doc[pos : pos + 1], doc[:pos].rstrip()[-1:]
+    # Python 3.13 names a trailing comma itself (at the comma); earlier ones expect another
+    # member (at the bracket). Both get 3.13's words.
+    if before == "," and char == "}" and message.startswith("Expecting property name"):
+        return "Illegal trailing comma before end of object", ""
+    if before == "," and char == "]" and message == "Expecting value":
+        return "Illegal trailing comma before end of array", ""
+    if message.startswith("Invalid control character") and char in ("\n", "\r"):
+        return "Line break inside a string", " (is a closing quote missing?)"
+    literal = _PYTHON_LITERAL.match(doc, pos)
+    if message == "Expecting value" and literal:
+        return what, f" (Python's {literal[1]}: JSON writes {_JSON_LITERALS[literal[1]]})"
+    if char == "'" and message in ("Expecting value", "Expecting property name enclosed in double quotes"):
+        return what, " (single quotes are Python's: JSON strings take double quotes)"
+    if message == "Extra data" and char in ("{", "["):
+        return what, " (a second JSON value: JSON Lines holds one value per line)"
+    return what, ""
+
+
+def _file_name_hint(text: Any) -> str:
+    """A hint for a file name given as JSON text: an existing file, or a name ending .json(l)."""
+    if not isinstance(text, str) or len(text) > _PATH_MAX:
+        return ""
+    name = text.strip()
+    if "\n" in name or not (name.lower().endswith((".json", ".jsonl")) or os.path.isfile(name)):
+        return ""
+    return f" (a file name? read the file first, e.g. Path({_preview(name)}).read_bytes())"
 
 
 def _nested_deeper_than_allowed(value: Any) -> bool:
@@ -3135,55 +3192,104 @@ def _checkpoints_html(page: FineTuningJobCheckpointList) -> str:
 
 
 # ---------------------------------------------------------------------------
-# The command line
+# Reading files and streams: a JSON document, or JSON Lines
 # ---------------------------------------------------------------------------
 
-_STDIN = "<stdin>"
-# Of one input, at most this many problems are written; then a line says how many more there were.
-MAX_PROBLEMS_SHOWN = 50
-_NO_VALUE = "no JSON value"
+
+_Item = Union[FineTuningJob, FineTuningJobEvent, FineTuningJobCheckpoint]
 
 
-def _parse(text: bytes, *, line: bool = False) -> Any:
-    """Return the JSON value of text, or the _Invalid that says why there is none."""
-    try:
-        return _loads(text, line=line)
-    except _Invalid as exc:
-        return exc
+class FileEntry(NamedTuple):
+    """One JSON value that read_file read: a whole document, or one line of JSON Lines, with its
+    valid objects (itself, or a list page's valid items) and every problem found in it."""
+
+    line: Optional[int]  # its line in JSON Lines; None for a document
+    items: Tuple[_Item, ...]
+    errors: Tuple[ErrorDetail, ...]  # paths from the top of the value: $.data[3].status
+    has_more: Optional[bool]  # a list page's has_more (False when not given); None for an object
+    last_id: Optional[str]  # the id of a list page's last item: the API's `after` for the next page
 
 
-def _documents(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
-    """Yield (line number or None, JSON value, _Invalid or _NO_VALUE) from a binary stream.
+def read_file(
+    source: Union[str, "os.PathLike[str]", IO[bytes], IO[str]], *, strict: bool = False
+) -> Iterator[FileEntry]:
+    """Read the jobs, events and checkpoints of a file (by its path) or an open stream.
+
+    The input is one JSON document or JSON Lines (one value per line); each value is read by
+    the class its ``object`` names, a list page item by item. Yield a FileEntry per value (none
+    for an input with no value at all); problems are in the entries, never raised. A path is
+    opened when the first entry is asked for; OSError comes from reading, as from open().
+    """
+    if isinstance(source, (str, os.PathLike)):
+        return _read_path(source, strict)
+    if not callable(getattr(source, "readline", None)):
+        raise TypeError(f"read_file reads a path or an open file, not {type(source).__name__}: wrap text in io.BytesIO")
+    return _read_stream(source, strict)
+
+
+def _read_path(path: Union[str, "os.PathLike[str]"], strict: bool) -> Iterator[FileEntry]:
+    with open(path, "rb") as stream:
+        yield from _read_stream(stream, strict)
+
+
+def _read_stream(stream: Any, strict: bool) -> Iterator[FileEntry]:
+    training = False
+    for line, value in _values(stream):
+        if isinstance(value, _Invalid):
+            yield FileEntry(line, (), tuple(value.problems), None, None)
+        elif _training_data(value) is None:
+            yield _entry(line, value, strict)
+        elif not training:  # a file of training examples is named once, at its first
+            training = True
+            got = f"got fine-tuning training data ({_training_data(value)})"
+            yield FileEntry(line, (), (ErrorDetail((), f"expected {_WHAT_IS_READ}, {got}", value),), None, None)
+
+
+def _values(stream: Any) -> Iterator[Tuple[Optional[int], Any]]:
+    """Yield (line number or None, JSON value or _Invalid) for each value of a stream.
 
     A stream whose first line is a whole JSON value is JSON Lines, read line by line, so memory
-    stays bounded; anything else is one JSON document, or JSON Lines whose first line is broken
-    when a later line is an object.
+    stays bounded (one line and nothing else is a document). Any other stream is read whole:
+    it is one JSON document, whatever its line breaks, or, when it is not, JSON Lines with a
+    broken line first, if a later line is a JSON object that starts in the line's first column
+    (a document's nested objects are indented).
     """
-    number, first = 0, b""
-    while not first.strip():
-        first = stream.readline()
-        number += 1
-        if not first:
-            yield None, _NO_VALUE
-            return
+    number, skipped, first = 1, [], stream.readline()
+    while first and not first.strip():
+        skipped.append(first)
+        number, first = number + 1, stream.readline()
+    if not first:
+        return
     head = _parse(first, line=True)
-    if isinstance(head, _Invalid):
-        text = first + stream.read()
-        whole = _parse(text)
-        lines = text.splitlines()
-        if not isinstance(whole, _Invalid) or not any(type(_parse(x, line=True)) is dict for x in lines[number:]):
-            yield None, whole
+    if not isinstance(head, _Invalid):
+        rest = _lines(enumerate(stream, number + 1))
+        second = next(rest, None)
+        if second is None:
+            yield None, head
             return
+        yield number, head
+        yield second
+        yield from rest
+        return
+    text = first[:0].join([*skipped, first]) + stream.read()  # blank lines kept: json counts the lines
+    lines = text.split(b"\n" if isinstance(text, bytes) else "\n")
+    whole = _parse(text, line=False)
+    if isinstance(whole, _Invalid) and _one_value_per_line(lines[number:]):
         yield from _lines(enumerate(lines[number - 1 :], number))
-        return
-    rest = _lines(enumerate(stream, number + 1))
-    second = next(rest, None)
-    if second is None:
-        yield None, head  # one line, one document: no line numbers in messages
-        return
-    yield number, head
-    yield second
-    yield from rest
+    else:
+        yield None, whole
+
+
+def _one_value_per_line(lines: List[Any]) -> bool:
+    """Whether the lines after a broken first one make JSON Lines: one of them is a JSON object
+    that starts in the line's first column (a document's nested lines are indented), and the
+    next line does not close an array around it (as after a document's unindented last item)."""
+    rest = [text.lstrip()[:1] for text in lines if text.strip()]
+    for index, text in enumerate(text for text in lines if text.strip()):
+        closes = index + 1 < len(rest) and rest[index + 1] in (b"]", b"}", "]", "}")
+        if text[:1] in (b"{", "{") and not closes and type(_parse(text, line=True)) is dict:
+            return True
+    return False
 
 
 def _lines(numbered: Any) -> Iterator[Tuple[Optional[int], Any]]:
@@ -3192,67 +3298,146 @@ def _lines(numbered: Any) -> Iterator[Tuple[Optional[int], Any]]:
             yield number, _parse(text, line=True)
 
 
-def _items_of(value: Any, strict: bool) -> Iterator[Tuple[Optional[_Model], List[ErrorDetail]]]:
-    """Read a job, an event, a checkpoint or a list page of them, by its object (a job when it
-    says nothing the module knows), a page item by item: yield (item, []) for each valid item
-    and (None, problems) for the rest, so that a bad item does not hide the good ones."""
+def _parse(text: Any, *, line: bool) -> Any:
+    """Return the JSON value of an input or of one of its lines, or the _Invalid that says why
+    there is none."""
+    if line:  # a position is a column within the line: its end is not part of it
+        text = text.rstrip(b"\r\n" if isinstance(text, bytes) else "\r\n")
+    try:
+        return _loads(text, line=line, whole=True)
+    except _Invalid as exc:
+        return exc
+
+
+# What read_file reads, and what it names when it is given something else.
+_WHAT_IS_READ = "a fine-tuning job, event or checkpoint, or a list page of them"
+# Files that people give a fine-tuning job (OpenAI's fine-tuning guide: one example per line).
+_TRAINING_DATA = (
+    (("messages",), "chat messages"),
+    (("prompt", "completion"), "a prompt and completion"),
+    (("preferred_output", "non_preferred_output"), "a preference pair"),
+)
+
+
+def _training_data(value: Any) -> Optional[str]:
+    """Name the kind of training example value is, or None: it has no object and the keys of one."""
+    if type(value) is not dict or "object" in value:
+        return None
+    return next((kind for keys, kind in _TRAINING_DATA if all(key in value for key in keys)), None)
+
+
+def _kind(value: Any) -> Optional[str]:
+    """The object of value, if the module reads it. The legacy 2023 event (object "event", with a
+    level and a message) is an event of the wrong shape, for the event reader to report."""
     kind = value.get("object") if type(value) is dict else None
-    items = value.get("data") if kind == _LIST_OBJECT else None
+    if kind == "event" and "level" in value and "message" in value:
+        return _EVENT_OBJECT
+    return kind if type(kind) is str and kind in _READERS else None
+
+
+def _entry(line: Optional[int], value: Any, strict: bool) -> FileEntry:
+    """Read a value by its object (a job when it names none the module reads), a list page item
+    by item, so that a bad item does not hide the good ones."""
+    items = value.get("data") if type(value) is dict and value.get("object") == _LIST_OBJECT else None
     if type(items) is not list:
-        reader = _READERS[kind] if type(kind) is str and kind in _READERS else FineTuningJob
         try:
-            yield reader._read(value, strict, 1), []
+            return FileEntry(line, (_read_as(_kind(value) or _JOB_OBJECT, value, strict, 1),), (), None, None)
         except _Invalid as exc:
-            yield None, exc.problems
-        return
-    held = _held(value) or _JOB_OBJECT
+            return FileEntry(line, (), tuple(exc.problems), None, None)
+    held = next((kind for kind in map(_kind, items) if kind is not None), _JOB_OBJECT)
+    read, errors = [], []
     try:
         _PAGE_READERS[held]._read({**value, "data": []}, strict, 1)  # the page around its items
     except _Invalid as exc:
-        yield None, exc.problems
+        errors.extend(exc.problems)
     for index, item in enumerate(items):
         try:
-            yield _READERS[held]._read(item, strict, 3), []  # an item of a page is at level 3
+            read.append(_read_as(held, item, strict, 3))  # an item of a page is at level 3
         except _Invalid as exc:
-            yield None, _nested("data", _Invalid(_nested(index, exc)))
+            errors.extend(_nested("data", _Invalid(_nested(index, exc))))
+    last = items[-1] if items and type(items[-1]) is dict else {}
+    last_id = last.get("id") if type(last.get("id")) is str else None
+    return FileEntry(line, tuple(read), tuple(errors), value.get("has_more") is True, last_id)
+
+
+def _read_as(kind: str, value: Any, strict: bool, depth: int) -> _Item:
+    item: Any = _READERS[kind]._read(value, strict, depth)  # the class of that kind
+    return item  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------
+
+_STDIN = "<stdin>"
+_STDOUT = "<stdout>"
+# Of one input, at most this many problems are written; then a line says how many more there were.
+MAX_PROBLEMS_SHOWN = 50
+_NO_VALUE = "no JSON value"
 
 
 class _Problems:
-    """The problems of one input: the first MAX_PROBLEMS_SHOWN on standard error, the rest counted."""
+    """The problems of one input as lines, the first MAX_PROBLEMS_SHOWN of them, the rest counted:
+    written to out as they come (with --json, which streams), or kept to follow the tables."""
 
-    def __init__(self, label: str, stderr: Any) -> None:
-        self.label, self.stderr, self.count = label, stderr, 0
+    def __init__(self, label: str, out: Any) -> None:
+        self.label, self.out, self.count = label, out, 0
+        self.lines: List[str] = []
 
     def add(self, where: str, text: str) -> None:
         self.count += 1
         if self.count <= MAX_PROBLEMS_SHOWN:
-            self.stderr.write(f"{where}: {text}\n")
+            self.line(f"{where}: {text}")
+
+    def line(self, text: str) -> None:
+        if self.out is None:
+            self.lines.append(text + "\n")
+        else:
+            self.out.write(text + "\n")
 
     def close(self) -> None:
         if self.count > MAX_PROBLEMS_SHOWN:
-            self.stderr.write(f"{self.label}: ... and {self.count - MAX_PROBLEMS_SHOWN:,} more problems\n")
+            self.line(f"{self.label}: ... and {self.count - MAX_PROBLEMS_SHOWN:,} more problems")
 
 
-def _tables(found: List[Tuple[str, _Model]], several: bool, now: datetime.datetime) -> List[List[str]]:
+class _OutputFailed(Exception):
+    """Writing to standard output failed: its OSError is args[0]. Kept apart from OSError, which
+    is what reading an input raises, so that a full disk is never blamed on an input."""
+
+
+def _write(stdout: Any, text: str) -> None:
+    try:
+        stdout.write(text)
+    except OSError as exc:
+        raise _OutputFailed(exc) from None
+
+
+def _flush(stdout: Any) -> None:
+    try:
+        stdout.flush()
+    except OSError as exc:
+        raise _OutputFailed(exc) from None
+
+
+def _tables(
+    found: List[Tuple[str, _Model]], several: bool, now: datetime.datetime, width: Optional[int]
+) -> List[List[str]]:
     """A table for each kind of item read (jobs, events, checkpoints), a heading per input when
-    there are several, then counts and, for metrics, a loss line per input with a sparkline."""
+    there are several, then its totals and, for metrics, a loss line per input with a sparkline."""
     tables = []
     jobs = [(label, item) for label, item in found if isinstance(item, FineTuningJob)]
     if jobs:
-        lines = _jobs_table([job for _, job in jobs], now, None)
-        table = _with_headings(lines, [label for label, _ in jobs], several)
-        tables.append(
-            table + ([_status_counts([_status_text(job.status) for _, job in jobs])] if len(jobs) > 1 else [])
-        )
+        table = _with_headings(_jobs_table([job for _, job in jobs], now, width), [label for label, _ in jobs], several)
+        tables.append([*table, _status_counts([_status_text(job.status) for _, job in jobs])])
     events = [(label, item) for label, item in found if isinstance(item, FineTuningJobEvent)]
     if events:
-        lines = _events_table([event for _, event in events], None)
+        lines = _events_table([event for _, event in events], width)
         table = _with_headings(lines, [label for label, _ in events], several)
         table.append(f"{_count(len(events), 'event')}: " + _tally([_level_text(event.level) for _, event in events]))
         tables.append(table + _metrics_lines(events, _event_points, several))
     checkpoints = [(label, item) for label, item in found if isinstance(item, FineTuningJobCheckpoint)]
     if checkpoints:
-        lines = _checkpoints_table([checkpoint for _, checkpoint in checkpoints], None)
+        lines = _checkpoints_table([checkpoint for _, checkpoint in checkpoints], width)
         table = _with_headings(lines, [label for label, _ in checkpoints], several)
         table.append(_count(len(checkpoints), "checkpoint"))
         tables.append(table + _metrics_lines(checkpoints, _checkpoint_points, several))
@@ -3278,6 +3463,31 @@ def _metrics_lines(items: List[Tuple[str, Any]], points: Callable[[Any], Any], s
     return lines
 
 
+def _page_note(pages: List[FileEntry], read_nothing: bool) -> Optional[str]:
+    """What an input's list pages say beyond their items: more to come after the last page read
+    (and the id to continue after), or, when the input held nothing else, that they are empty."""
+    if not pages:
+        return None
+    last = pages[-1]
+    if last.has_more:
+        return "more on the next page" + ("" if last.last_id is None else f": after={last.last_id}")
+    return ("an empty list page" if len(pages) == 1 else f"{len(pages):,} empty list pages") if read_nothing else None
+
+
+def _width(wide: bool, stdout: Any, environ: Mapping[str, str]) -> Optional[int]:
+    """The width to fit tables to: COLUMNS when it is set (to a positive number), else that of the
+    terminal written to; None (nothing cut) with --wide, or when writing to a pipe or a file."""
+    if wide:
+        return None
+    columns = environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stdout.fileno()).columns if stdout.isatty() else None
+    except (AttributeError, OSError, ValueError):  # a stand-in stream, or one already closed
+        return None
+
+
 def _program_name() -> str:
     """The program as it was called: python -m finetuning_job, finetuning_job.py, or the
     installed finetuning-job (also the name when another program calls main)."""
@@ -3296,11 +3506,11 @@ def main(
     stderr: Any = None,
     now: Optional[datetime.datetime] = None,
 ) -> int:
-    """Check and summarise fine-tuning jobs from files; return the exit status.
+    """Check and summarise fine-tuning jobs, events and checkpoints from files; return the exit status.
 
-    0: every job valid; 1: a job was invalid or malformed, or an input held no JSON value;
-    2: usage error or unreadable file. The streams and the clock (``now``, for jobs still
-    running) are parameters for tests.
+    0: every object valid; 1: an object was invalid or malformed, or an input held no JSON
+    value; 2: a usage error, an unreadable file, or output that could not be written. The
+    streams and the clock (``now``, for jobs still running) are parameters for tests.
     """
     import argparse  # noqa: PLC0415 (only the program needs it: keep `import finetuning_job` fast)
 
@@ -3309,63 +3519,98 @@ def main(
     stderr = sys.stderr if stderr is None else stderr
     parser = argparse.ArgumentParser(
         prog=_program_name(),
-        description="Check OpenAI fine-tuning jobs (job objects, list pages or JSON Lines) and summarise them.",
-        epilog="Exit status: 0 all valid, 1 an invalid or malformed job, 2 a usage error or unreadable file.",
+        description=(
+            "Check OpenAI fine-tuning jobs, job events and checkpoints, and summarise them. Each FILE "
+            "holds one of them, a list page of them, or JSON Lines (one of those per line)."
+        ),
+        epilog=(
+            "Exit status: 0 all valid, 1 an invalid or malformed object or an input with no JSON value, "
+            "2 a usage error, an unreadable file or output that cannot be written."
+        ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="a file to read; - for standard input")
-    parser.add_argument("--json", action="store_true", help="write each job as canonical JSON, one per line")
+    parser.add_argument(
+        "--json", action="store_true", help="write each job, event and checkpoint as canonical JSON, one per line"
+    )
     parser.add_argument("--strict", action="store_true", help="enforce the schema to the letter")
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="show tables in full, cutting nothing (by default they fit COLUMNS, or the terminal written to)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
     now = _now(now)
+    several = len(args.files) > 1
     status = 0
     found: List[Tuple[str, _Model]] = []  # (the input, an item read from it) for the tables
+    notes: List[str] = []  # what the inputs' list pages say beyond their items
+    problems: List[str] = []  # to follow the tables (with --json, written as they come)
     try:
         for name in args.files:
             label = _STDIN if name == "-" else name
-            try:
-                stream = stdin if name == "-" else open(name, "rb")  # noqa: SIM115 (closed below)
-            except OSError as exc:
-                stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
-                status = 2
-                continue
-            problems = _Problems(label, stderr)
-            try:
-                for line, value in _documents(stream):
-                    where = label if line is None else f"{label}:{line}"
-                    if value is _NO_VALUE:
-                        problems.add(where, _NO_VALUE)
-                        continue
-                    read = [(None, value.problems)] if isinstance(value, _Invalid) else _items_of(value, args.strict)
-                    for item, wrong in read:
-                        for problem in wrong:
-                            problems.add(where, str(problem))
-                        if item is None:
-                            continue
-                        if args.json:
-                            stdout.write(item.to_json() + "\n")
-                        else:
-                            found.append((label, item))
-            except BrokenPipeError:
-                raise  # writing our output failed, not reading this input
-            except OSError as exc:
-                stderr.write(f"{label}: cannot read: {exc.strerror or exc}\n")
-                status = 2
-            finally:
-                if stream is not stdin:
-                    stream.close()
-                problems.close()
-            status = max(status, 1 if problems.count else 0)
-        tables = _tables(found, len(args.files) > 1, now)
-        if tables:
-            stdout.write("\n\n".join("\n".join(table) for table in tables) + "\n")
-    except BrokenPipeError:
-        # Whoever reads our output went away (`| head`): stop quietly, as Unix tools do.
+            wrong = _Problems(label, stderr if args.json else None)
+            emit = functools.partial(_write_json, stdout) if args.json else functools.partial(_found, found, label)
+            code, note = _read_input(stdin if name == "-" else name, args.strict, emit, wrong)
+            status = max(status, code)
+            problems += wrong.lines
+            if note is not None:
+                notes.append(f"{label}: {note}" if several else note)
+        if not args.json:
+            tables = _tables(found, several, now, _width(args.wide, stdout, os.environ))
+            text = "\n".join(["\n\n".join("\n".join(table) for table in tables), *notes] if tables else notes)
+            if text:
+                _write(stdout, text + "\n")
+        _flush(stdout)
+    except _OutputFailed as failed:
         _silence(stdout)
+        stderr.write("".join(problems))  # what was found in the inputs still holds
+        error = failed.args[0]
+        if isinstance(error, BrokenPipeError):
+            return status  # whoever reads our output went away (`| head`): stop quietly, as Unix tools do
+        stderr.write(f"{_STDOUT}: cannot write: {error.strerror or error}\n")
+        return 2
+    stderr.write("".join(problems))
     return status
+
+
+def _write_json(stdout: Any, item: _Item) -> None:
+    _write(stdout, item.to_json() + "\n")
+
+
+def _found(found: List[Tuple[str, _Model]], label: str, item: _Item) -> None:
+    found.append((label, item))
+
+
+def _read_input(
+    source: Any, strict: bool, emit: Callable[[_Item], None], wrong: _Problems
+) -> Tuple[int, Optional[str]]:
+    """Read one input, giving each valid item to emit and each problem to wrong; return the exit
+    status it calls for and what its list pages say beyond their items, if anything."""
+    pages: List[FileEntry] = []
+    values, read_nothing = 0, True
+    try:
+        for entry in read_file(source, strict=strict):
+            values += 1
+            where = wrong.label if entry.line is None else f"{wrong.label}:{entry.line}"
+            for error in entry.errors:
+                wrong.add(where, str(error))
+            for item in entry.items:
+                emit(item)
+            if entry.has_more is not None:
+                pages.append(entry)
+            read_nothing = read_nothing and not entry.items and not entry.errors
+    except OSError as exc:
+        wrong.line(f"{wrong.label}: cannot read: {exc.strerror or exc}")
+        wrong.close()
+        return 2, None
+    if not values:
+        wrong.add(wrong.label, _NO_VALUE)
+    wrong.close()
+    return (1 if wrong.count else 0), _page_note(pages, read_nothing)
 
 
 def _silence(stdout: Any) -> None:

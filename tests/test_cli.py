@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime
+import errno
 import io
 import json
 import os
@@ -18,6 +19,12 @@ from tests.fixtures import checkpoint, checkpoint_page, event, event_page, job, 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 MODULE = Path(ftj.__file__).resolve()
 NOW = datetime.datetime(2026, 1, 2, 12, 0, tzinfo=datetime.timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables are as wide as their rows unless a test sets COLUMNS: the output here is no terminal."""
+    monkeypatch.delenv("COLUMNS", raising=False)
 
 
 def run(*argv: str, stdin: bytes = b"") -> Tuple[int, str, str]:
@@ -43,6 +50,7 @@ def test_table_for_one_job() -> None:
     assert out.splitlines() == [
         "ID                      STATUS     MODEL                                     TOKENS  CREATED (UTC)     DURATION",
         "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01 00:00  1h 01m 01s",
+        "1 job: 1 succeeded",
     ]
 
 
@@ -263,13 +271,16 @@ def test_help_describes_every_option() -> None:
     with contextlib.redirect_stdout(out):
         assert ftj.main(["--help"]) == 0
     text = " ".join(out.getvalue().split())
-    assert text.startswith("usage: finetuning-job [-h] [--json] [--strict] [--version] FILE [FILE ...]")
+    assert text.startswith("usage: finetuning-job [-h] [--json] [--strict] [--wide] [--version] FILE [FILE ...]")
     for phrase in (
-        "Check OpenAI fine-tuning jobs (job objects, list pages or JSON Lines) and summarise them.",
+        "Check OpenAI fine-tuning jobs, job events and checkpoints, and summarise them. Each FILE holds one of them, "
+        "a list page of them, or JSON Lines (one of those per line).",
         "FILE a file to read; - for standard input",
-        "--json write each job as canonical JSON, one per line",
+        "--json write each job, event and checkpoint as canonical JSON, one per line",
         "--strict enforce the schema to the letter",
-        "Exit status: 0 all valid, 1 an invalid or malformed job, 2 a usage error or unreadable file.",
+        "--wide show tables in full, cutting nothing (by default they fit COLUMNS, or the terminal written to)",
+        "Exit status: 0 all valid, 1 an invalid or malformed object or an input with no JSON value, 2 a usage error, "
+        "an unreadable file or output that cannot be written.",
     ):
         assert f" {phrase} " in f" {text} "
 
@@ -397,8 +408,8 @@ def test_problems_are_bounded_per_input(tmp_path: Path) -> None:
     assert lines[50] == f"{path}: ... and 4,950 more problems"
     assert lines[51] == f"{archive}:1: $.seed: expected an integer in 0..2147483647, got -1"
     assert lines[-1] == f"{archive}: ... and 10 more problems"
-    assert out.splitlines()[-2:] == [f"==> {archive} <==", out.splitlines()[-1]]
-    assert out.splitlines()[-1].startswith("ftjob-runnsup0001  running")
+    assert out.splitlines()[-3:] == [f"==> {archive} <==", out.splitlines()[-2], "1 job: 1 running"]
+    assert out.splitlines()[-2].startswith("ftjob-runnsup0001  running")
 
 
 def test_json_lines_positions_are_the_file_line_and_the_column_in_it(tmp_path: Path) -> None:
@@ -448,7 +459,10 @@ def test_with_several_inputs_a_heading_names_each_file() -> None:
     ]
 
 
-def test_an_unknown_status_is_marked_and_a_long_base_model_is_cut(tmp_path: Path) -> None:
+def test_an_unknown_status_is_marked_and_a_long_base_model_is_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
     path = tmp_path / "jobs.jsonl"
     odd = {**job("running"), "status": "pending", "model": "gpt-4o-mini-2024-07-18-with-a-very-long-name-indeed-xyz"}
     path.write_text(json.dumps(odd) + "\n" + json.dumps(job("succeeded")) + "\n")
@@ -461,7 +475,8 @@ def test_an_unknown_status_is_marked_and_a_long_base_model_is_cut(tmp_path: Path
 
 
 @pytest.mark.parametrize("name", ["job.json", "page.json", "archive.jsonl", "polling.jsonl", "events.json"])
-def test_the_examples_fit_a_120_column_terminal(name: str) -> None:
+def test_the_examples_fit_a_120_column_terminal(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
     code, text, _ = run(str(EXAMPLES / name))
     assert code == 0
     assert max(len(line) for line in text.splitlines()) <= 120
@@ -624,7 +639,10 @@ def test_exactly_the_problems_shown_need_no_count_of_more(tmp_path: Path) -> Non
     assert code == 1 and len(err.splitlines()) == ftj.MAX_PROBLEMS_SHOWN and "more problems" not in err
 
 
-def test_events_from_several_inputs_are_headed_and_their_messages_cut(tmp_path: Path) -> None:
+def test_events_from_several_inputs_are_headed_and_their_messages_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
     long = event("info", "m" * 200)
     first = write(tmp_path / "a.json", {"object": "list", "data": [long, metrics_event(1, 2.0)]})
     second = write(tmp_path / "b.json", {"object": "list", "data": [metrics_event(2, 1.0)]})
@@ -634,3 +652,227 @@ def test_events_from_several_inputs_are_headed_and_their_messages_cut(tmp_path: 
     assert lines[1] == f"==> {first} <=="
     assert lines[2].endswith("m…") and len(lines[2]) == 120 and " message " in lines[2]
     assert lines[-2:] == [f"{first}: train loss 2 ▄ 2 over step 1", f"{second}: train loss 1 ▄ 1 over step 2"]
+
+
+# --- Ordinary mistakes get a straight answer: the wrong file, totals, pages, width, output
+
+
+def test_every_input_kind_and_count_has_a_totals_line(tmp_path: Path) -> None:
+    one_event = write(tmp_path / "event.json", event("warn", "Training file has duplicates"))
+    one_checkpoint = write(tmp_path / "checkpoint.json", checkpoint(40))
+    assert run(str(EXAMPLES / "job.json"))[1].splitlines()[-1] == "1 job: 1 succeeded"
+    assert run(one_event)[1].splitlines()[-1] == "1 event: 1 warn"
+    assert run(one_checkpoint)[1].splitlines()[-3:] == [
+        "1 checkpoint",
+        "train loss 0.4 ▄ 0.4 over step 40",
+        "valid loss 0.5 ▄ 0.5 over step 40",
+    ]
+
+
+def test_a_page_with_more_to_come_names_the_id_to_continue_after(tmp_path: Path) -> None:
+    listed = json.loads((EXAMPLES / "page.json").read_text())
+    more = write(tmp_path / "more.json", {**listed, "has_more": True})
+    code, out, err = run(more)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-2:] == [
+        "3 jobs: 1 running, 1 failed, 1 paused",
+        "more on the next page: after=ftjob-rftPause1",
+    ]
+    # JSON Lines of pages, as an archive of a listing: the last page read says whether more come.
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(json.dumps(event_page(has_more=True)) + "\n" + json.dumps({**listed, "has_more": True}) + "\n")
+    code, out, _ = run(str(pages), str(EXAMPLES / "page.json"))
+    assert out.splitlines()[-1] == f"{pages}: more on the next page: after=ftjob-rftPause1"
+    pages.write_text(json.dumps({**listed, "has_more": True}) + "\n" + json.dumps(listed) + "\n")
+    assert run(str(pages))[1].splitlines()[-1] == "6 jobs: 2 running, 2 failed, 2 paused"
+    # An item without an id cannot be continued after: the page still says more come.
+    listed["data"].append({"object": "fine_tuning.job"})
+    assert (
+        run(write(tmp_path / "odd.json", {**listed, "has_more": True}))[1].splitlines()[-1] == "more on the next page"
+    )
+
+
+def test_an_empty_page_is_said_to_be_empty(tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty.json", {"object": "list", "data": [], "has_more": False})
+    assert run(empty) == (0, "an empty list page\n", "")
+    pages = tmp_path / "empty.jsonl"
+    pages.write_text('{"object": "list", "data": []}\n' * 3)
+    assert run(str(pages), empty) == (0, f"{pages}: 3 empty list pages\n{empty}: an empty list page\n", "")
+    code, out, _ = run(empty, str(EXAMPLES / "job.json"))
+    assert (code, out.splitlines()[-2:]) == (0, ["1 job: 1 succeeded", f"{empty}: an empty list page"])
+    # A page whose items were all invalid is not empty: its problems say what was there.
+    code, out, err = run(write(tmp_path / "bad.json", page([{**job("queued"), "seed": -1}])))
+    assert (code, out) == (1, "") and err.endswith("$.data[0].seed: expected an integer in 0..2147483647, got -1\n")
+
+
+def test_problems_follow_the_tables_in_one_stream(tmp_path: Path) -> None:
+    bad = {**job("queued"), "seed": -1}
+    path = tmp_path / "jobs.jsonl"
+    path.write_text(json.dumps(bad) + "\n" + json.dumps(job("running")) + "\n{\n")
+    both = io.StringIO()  # standard output and standard error on one terminal
+    assert ftj.main([str(path)], stdin=io.BytesIO(), stdout=both, stderr=both, now=NOW) == 1
+    lines = both.getvalue().splitlines()
+    assert [line.split()[0] for line in lines[:3]] == ["ID", "ftjob-runnsup0001", "1"]
+    assert lines[3:] == [
+        f"{path}:1: $.seed: expected an integer in 0..2147483647, got -1",
+        f"{path}:3: $: invalid JSON: Expecting property name enclosed in double quotes at column 2 (the line ends there: is it cut short?)",
+    ]
+    # With --json, which streams, each problem is written as its line is read.
+    both = io.StringIO()
+    assert ftj.main(["--json", str(path)], stdin=io.BytesIO(), stdout=both, stderr=both, now=NOW) == 1
+    assert [line[:12] for line in both.getvalue().splitlines()] == [
+        f"{path}:1: $"[:12],
+        '{"id":"ftjob',
+        f"{path}:3: $"[:12],
+    ]
+
+
+def test_training_data_and_a_legacy_event_are_named_once(tmp_path: Path) -> None:
+    training = tmp_path / "train.jsonl"
+    chat = {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}
+    training.write_text((json.dumps(chat) + "\n") * 40)
+    assert run(str(training)) == (
+        1,
+        "",
+        f"{training}:1: $: expected a fine-tuning job, event or checkpoint, or a list page of them, "
+        "got fine-tuning training data (chat messages)\n",
+    )
+    legacy = {"object": "event", "created_at": 1692661014, "level": "info", "message": "Created fine-tune: ft-abc"}
+    path = write(tmp_path / "legacy.json", legacy)
+    assert run(path) == (
+        1,
+        "",
+        f'{path}: $.id: required key missing\n{path}: $.object: expected "fine_tuning.job.event", got "event"\n',
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("missing-comma", "Expecting ',' delimiter at line 19 column 3"),
+        ("none", "Expecting value at line 4 column 12 (Python's None: JSON writes null)"),
+        ("cut", "Unterminated string starting at line 37 column 3 (the input ends inside it: is it cut short?)"),
+    ],
+)
+def test_a_broken_pretty_job_with_a_one_line_object_is_one_problem(tmp_path: Path, text: str, expected: str) -> None:
+    pretty = json.dumps(job("succeeded"), indent=2).replace('"seed": 1234', '"seed": 1234,\n  "x_tags": \n{"a": 1}', 1)
+    assert json.loads(pretty)["x_tags"] == {"a": 1}  # a one-line object, in the first column
+    broken = {
+        "missing-comma": pretty.replace('"succeeded",', '"succeeded"', 1),
+        "none": pretty.replace("null", "None", 1),
+        "cut": pretty[: pretty.index('"metadata"') + 4],
+    }[text]
+    path = tmp_path / "job.json"
+    path.write_text(broken)
+    assert run(str(path)) == (1, "", f"{path}: $: invalid JSON: {expected}\n")
+
+
+class Recorder:
+    """Stands in for the three table functions and records the width each was given."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.widths: List[Any] = []
+        for name in ("_jobs_table", "_events_table", "_checkpoints_table"):
+            monkeypatch.setattr(ftj, name, self.table)
+
+    def table(self, items: Any, *rest: Any) -> List[str]:
+        self.widths.append(rest[-1])
+        return ["HEADER", *("row" for _ in items)]
+
+
+def test_the_tables_fit_columns_when_set_and_otherwise_cut_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorder = Recorder(monkeypatch)
+    inputs = [str(EXAMPLES / "job.json"), str(EXAMPLES / "events.json"), write(tmp_path / "c.json", checkpoint_page())]
+    assert run(*inputs)[0] == 0
+    monkeypatch.setenv("COLUMNS", "80")
+    assert run(*inputs)[0] == 0
+    assert run("--wide", *inputs)[0] == 0
+    for ignored in ("", "0", "wide", "-5"):
+        monkeypatch.setenv("COLUMNS", ignored)
+        assert run(*inputs)[0] == 0
+    assert recorder.widths == [None] * 3 + [80] * 3 + [None] * 3 + [None] * 12
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_on_a_terminal_the_tables_fit_its_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl  # noqa: PLC0415 (POSIX only)
+    import struct  # noqa: PLC0415
+    import termios  # noqa: PLC0415
+
+    recorder = Recorder(monkeypatch)
+    controller, terminal = os.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 97, 0, 0))  # 40 rows of 97 columns
+    with os.fdopen(terminal, "w") as stdout:
+        assert ftj.main([str(EXAMPLES / "job.json")], stdout=stdout, stderr=io.StringIO()) == 0
+        monkeypatch.setenv("COLUMNS", "132")  # COLUMNS wins, as in every tool that reads it
+        assert ftj.main([str(EXAMPLES / "job.json")], stdout=stdout, stderr=io.StringIO()) == 0
+        assert ftj.main(["--wide", str(EXAMPLES / "job.json")], stdout=stdout, stderr=io.StringIO()) == 0
+    os.close(controller)
+    assert recorder.widths == [97, 132, None]
+
+
+def test_a_closed_stream_has_no_width() -> None:
+    closed = io.StringIO()
+    closed.close()
+    assert ftj._width(False, closed, {}) is None
+
+
+class FullDisk(io.StringIO):
+    """Standard output on a full disk: writing (or flushing what was written) fails."""
+
+    def __init__(self, fail_on: str) -> None:
+        super().__init__()
+        self.fail_on = fail_on
+
+    def write(self, text: str) -> int:
+        self.fail("write")
+        return super().write(text)
+
+    def flush(self) -> None:
+        self.fail("flush")
+
+    def fail(self, operation: str) -> None:
+        if operation == self.fail_on:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("fail_on", ["write", "flush"])
+@pytest.mark.parametrize("argv", [["--json"], []], ids=["json", "table"])
+def test_output_that_cannot_be_written_is_one_line_naming_standard_output(argv: List[str], fail_on: str) -> None:
+    err = io.StringIO()
+    assert ftj.main([*argv, str(EXAMPLES / "page.json")], stdout=FullDisk(fail_on), stderr=err, now=NOW) == 2
+    assert err.getvalue() == "<stdout>: cannot write: No space left on device\n"
+    err = io.StringIO()
+    assert (
+        ftj.main(
+            [*argv, "-", str(EXAMPLES / "job.json")], stdin=io.BytesIO(), stdout=FullDisk(fail_on), stderr=err, now=NOW
+        )
+        == 2
+    )
+    assert err.getvalue() == "<stdin>: no JSON value\n<stdout>: cannot write: No space left on device\n"
+
+
+def test_a_pipe_closed_at_the_last_flush_ends_quietly() -> None:
+    class ClosedAtFlush(io.StringIO):
+        def flush(self) -> None:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    err = io.StringIO()
+    assert ftj.main([str(EXAMPLES / "page.json"), "missing.json"], stdout=ClosedAtFlush(), stderr=err, now=NOW) == 2
+    assert err.getvalue() == "missing.json: cannot read: No such file or directory\n"  # the inputs' problems still hold
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", [["--json"], []], ids=["json", "table"])
+def test_a_full_disk_is_one_line_and_exit_status_2(argv: List[str]) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, str(MODULE), *argv, str(EXAMPLES / "page.json")],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert (result.returncode, result.stderr) == (2, "<stdout>: cannot write: No space left on device\n")
