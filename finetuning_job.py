@@ -15,6 +15,7 @@ Run ``python finetuning_job.py FILE...`` to check and summarise jobs from files.
 import dataclasses
 import datetime
 import enum
+import functools
 import json
 import math
 import operator
