@@ -409,8 +409,10 @@ def _thaw_object(value: "FrozenDict[Any]") -> Dict[str, Any]:
 # ---------------------------------------------------------------------------
 
 # Nesting levels are counted from the top of a document, which is level 1; the values of an
-# object are one level below it.
+# object or an array are one level below it.
 _TOP_LEVEL = 1
+_MEMBER_LEVEL = _TOP_LEVEL + 1  # a member of the top object: an event's data, a page's data array
+_PAGE_ITEM_LEVEL = _MEMBER_LEVEL + 1  # an item of a page: in the array of its data member
 # The fast readers' upper bound for numbers that have no maximum: finite floats are below it.
 _INFINITY = float("inf")
 
@@ -2513,7 +2515,7 @@ class FineTuningJobEvent(_Response):
         if self.type != "metrics" or self.data is None:
             return None
         try:
-            return TrainingMetrics._read(_thaw(self.data), False, 2)
+            return TrainingMetrics._read(_thaw(self.data), False, _MEMBER_LEVEL)
         except _Invalid as exc:
             raise ValidationError(_nested("data", exc), type(self).__name__) from None
 
@@ -3342,18 +3344,18 @@ def _entry(line: Optional[int], value: Any, strict: bool) -> FileEntry:
     items = value.get("data") if type(value) is dict and value.get("object") == _LIST_OBJECT else None
     if type(items) is not list:
         try:
-            return FileEntry(line, (_read_as(_kind(value) or _JOB_OBJECT, value, strict, 1),), (), None, None)
+            return FileEntry(line, (_read_as(_kind(value) or _JOB_OBJECT, value, strict, _TOP_LEVEL),), (), None, None)
         except _Invalid as exc:
             return FileEntry(line, (), tuple(exc.problems), None, None)
     held = next((kind for kind in map(_kind, items) if kind is not None), _JOB_OBJECT)
     read, errors = [], []
     try:
-        _PAGE_READERS[held]._read({**value, "data": []}, strict, 1)  # the page around its items
+        _PAGE_READERS[held]._read({**value, "data": []}, strict, _TOP_LEVEL)  # the page around its items
     except _Invalid as exc:
         errors.extend(exc.problems)
     for index, item in enumerate(items):
         try:
-            read.append(_read_as(held, item, strict, 3))  # an item of a page is at level 3
+            read.append(_read_as(held, item, strict, _PAGE_ITEM_LEVEL))
         except _Invalid as exc:
             errors.extend(_nested("data", _Invalid(_nested(index, exc))))
     last = items[-1] if items and type(items[-1]) is dict else {}
