@@ -44,6 +44,9 @@ __all__ = [
     "DpoHyperparameters",
     "DpoMethod",
     "ErrorDetail",
+    "FineTuningCheckpointPermission",
+    "FineTuningCheckpointPermissionDeleted",
+    "FineTuningCheckpointPermissionList",
     "FineTuningJob",
     "FineTuningJobCheckpoint",
     "FineTuningJobCheckpointList",
@@ -52,6 +55,8 @@ __all__ = [
     "FineTuningJobEventList",
     "FineTuningJobList",
     "FineTuningJobStatus",
+    "FineTuningJobWebhookEvent",
+    "FineTuningJobWebhookEventData",
     "FrozenDict",
     "Grader",
     "Hyperparameters",
@@ -64,7 +69,10 @@ __all__ = [
     "TrainingMetrics",
     "ValidationError",
     "WandbIntegration",
+    "WebhookVerificationError",
     "main",
+    "unwrap_webhook",
+    "verify_webhook",
 ]
 __version__ = "0.1.0"
 
@@ -1726,6 +1734,360 @@ def _misread(cls: Type[_Model], data: Dict[Any, Any]) -> Optional[str]:
 
 
 # ---------------------------------------------------------------------------
+# Webhooks and checkpoint permissions
+# ---------------------------------------------------------------------------
+
+# A job's end, pushed to a URL (CONTRACT.md section 9.1): the body's type names the ending.
+_WEBHOOK_OBJECT = "event"
+_WEBHOOK_TYPE_PREFIX = "fine_tuning.job."
+_WEBHOOK_TYPES = ("fine_tuning.job.succeeded", "fine_tuning.job.failed", "fine_tuning.job.cancelled")
+# The headers of a Standard Webhooks request, and the window a timestamp must fall in, in
+# seconds either way (the OpenAI SDK's default).
+_WEBHOOK_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
+_WEBHOOK_TOLERANCE = 300
+# A secret that starts with this is the base64 of the key (Standard Webhooks' serialisation).
+_SECRET_PREFIX = "whsec_"
+# Sharing a checkpoint with other projects (section 9.3): a permission and a deleted permission
+# both say "checkpoint.permission"; the deleted one has a `deleted` member.
+_PERMISSION_OBJECT = "checkpoint.permission"
+
+_check_webhook_object = _const_checker(_WEBHOOK_OBJECT)
+_check_webhook_type_name = _choice_checker(_WEBHOOK_TYPES, open_in_tolerant=True)
+_check_permission_object = _const_checker(_PERMISSION_OBJECT)
+
+
+def _check_webhook_type(value: Any, strict: bool, depth: int) -> str:
+    # An endpoint may receive other products' events too (batch.completed): none is a fine-tuning
+    # event, in either reader. The tolerant reader keeps fine_tuning.job.* types it does not know.
+    if type(value) is str and not value.startswith(_WEBHOOK_TYPE_PREFIX):
+        what = f"a fine-tuning event (a type that starts with {json.dumps(_WEBHOOK_TYPE_PREFIX)})"
+        raise _expected(what, value, right_type=True)
+    return _check_webhook_type_name(value, strict, depth)  # type: ignore[no-any-return]
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningJobWebhookEventData(_Model):
+    """The ``data`` of a webhook event: the id of the job it is about."""
+
+    id: str
+    extra: Mapping[str, Any] = _EMPTY
+
+    _FIELDS = (_required("id", _check_str),)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningJobWebhookEvent(_Model):
+    """A job's end, pushed to a webhook (``fine_tuning.job.succeeded``, ``.failed``, ``.cancelled``)."""
+
+    id: str
+    created_at: int
+    type: str
+    data: FineTuningJobWebhookEventData
+    object: Optional[str] = _WEBHOOK_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _KIND = "a fine-tuning webhook event"
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("created_at", _check_timestamp),
+        _required("type", _check_webhook_type),
+        _model_field(_required("data", FineTuningJobWebhookEventData._read), FineTuningJobWebhookEventData),
+        _optional("object", _check_webhook_object),
+    )
+
+    @property
+    def job_id(self) -> str:
+        """Return the id of the job the event is about (``data.id``)."""
+        return self.data.id
+
+    @property
+    def created_datetime(self) -> datetime.datetime:
+        """Return ``created_at``, when the job ended, as an aware UTC datetime."""
+        return _utc(self.created_at)
+
+    @property
+    def is_known(self) -> bool:
+        """Return True for the three types the module knows (succeeded, failed, cancelled)."""
+        return self.type in _WEBHOOK_TYPES
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningCheckpointPermission(_Model):
+    """A checkpoint shared with a project (``checkpoint.permission``)."""
+
+    id: str
+    created_at: int
+    project_id: str
+    object: str = _PERMISSION_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _KIND = f"a {_PERMISSION_OBJECT} object"
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("created_at", _check_timestamp),
+        _required("object", _check_permission_object),
+        _required("project_id", _check_str),
+    )
+
+    @property
+    def created_datetime(self) -> datetime.datetime:
+        """Return ``created_at`` as an aware UTC datetime."""
+        return _utc(self.created_at)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningCheckpointPermissionDeleted(_Model):
+    """What deleting a checkpoint permission returns: its id and ``deleted``."""
+
+    id: str
+    deleted: bool
+    object: str = _PERMISSION_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    # No _KIND: it would name the permission class for its own "checkpoint.permission" (the
+    # kinds are told apart by `deleted`, which _misread does not look at yet).
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("object", _check_permission_object),
+        _required("deleted", _check_bool),
+    )
+
+
+_check_permissions = _models_checker(FineTuningCheckpointPermission)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningCheckpointPermissionList(_Model):
+    """A page of a checkpoint's permissions (``GET /fine_tuning/checkpoints/{id}/permissions``)."""
+
+    data: Tuple[FineTuningCheckpointPermission, ...]
+    first_id: Optional[str] = None
+    last_id: Optional[str] = None
+    has_more: Optional[bool] = None
+    object: str = _LIST_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _KIND = f"a page of {_PERMISSION_OBJECT} objects"
+    _FIELDS = (
+        _required("object", _check_list_object),
+        _model_field(_required("data", _check_permissions), FineTuningCheckpointPermission, many=True),
+        _nullable("first_id", _check_str),
+        _nullable("last_id", _check_str),
+        _tolerated("has_more", _check_bool),
+    )
+
+
+_READERS[_PERMISSION_OBJECT] = FineTuningCheckpointPermission
+_PAGE_READERS[_PERMISSION_OBJECT] = FineTuningCheckpointPermissionList
+
+
+class WebhookVerificationError(ValueError):
+    """A webhook request refused: the message says which rule it broke, and never holds the
+    secret or a signature the module computed."""
+
+
+def verify_webhook(
+    body: Union[bytes, bytearray, str],
+    headers: Any,
+    secret: str,
+    *,
+    tolerance: float = _WEBHOOK_TOLERANCE,
+    now: Union[int, float, datetime.datetime, None] = None,
+) -> None:
+    """Check that a webhook request was signed with the endpoint's secret and sent within
+    ``tolerance`` seconds of ``now`` (either way); raise WebhookVerificationError if not.
+
+    ``body`` is the request body exactly as received; ``headers`` the request's headers in any
+    container (a mapping, an ``http.client`` or ``email`` message, a list of (name, value) pairs);
+    ``now`` is Unix seconds or an aware datetime, the current time when not given.
+    """
+    _verified_text(body, headers, secret, tolerance, now)
+
+
+def unwrap_webhook(
+    body: Union[bytes, bytearray, str],
+    headers: Any,
+    secret: str,
+    *,
+    tolerance: float = _WEBHOOK_TOLERANCE,
+    now: Union[int, float, datetime.datetime, None] = None,
+) -> FineTuningJobWebhookEvent:
+    """Verify a webhook request as verify_webhook does, then read its body tolerantly. A request
+    that fails verification raises WebhookVerificationError; a body that is not a fine-tuning
+    job event, ValidationError."""
+    return FineTuningJobWebhookEvent.from_json(_verified_text(body, headers, secret, tolerance, now))
+
+
+def _verified_text(body: Any, headers: Any, secret: Any, tolerance: Any, now: Any) -> str:
+    """Verify a webhook request (CONTRACT.md section 9.2) and return its body as text.
+
+    The rules, in the order they are checked: the caller's arguments (body, secret, tolerance,
+    now), the three headers, the timestamp's form and window, a v1 signature, a body that is
+    text, and last the signature itself. The body is read as given, never parsed here.
+    """
+    # Only verification needs these: `import finetuning_job` stays as fast as it was.
+    import base64  # noqa: PLC0415
+    import hashlib  # noqa: PLC0415
+    import hmac  # noqa: PLC0415
+
+    if not isinstance(body, (bytes, bytearray, str)):
+        raise WebhookVerificationError(f"body: expected bytes or str, got {type(body).__name__}")
+    key = _webhook_key(secret)
+    window = _webhook_tolerance(tolerance)
+    current = _webhook_now(now)
+    webhook_id, timestamp, signatures = _webhook_headers(headers)
+    _check_webhook_time(timestamp, current, window)
+    # Entries of other versions (v1a, asymmetric) are ignored, as are entries without a version.
+    candidates = [entry[3:] for entry in signatures.split() if entry.startswith("v1,")]
+    if not candidates:
+        raise WebhookVerificationError(
+            'header webhook-signature: no v1 signature (expected "v1,<base64>" entries separated by spaces)'
+        )
+    raw: Union[bytes, bytearray]
+    if isinstance(body, str):
+        try:
+            text, raw = body, body.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise WebhookVerificationError(f"body: not valid Unicode text (character {exc.start})") from None
+    else:
+        try:
+            text, raw = body.decode("utf-8"), body
+        except UnicodeDecodeError as exc:
+            raise WebhookVerificationError(f"body: not valid UTF-8 (byte {exc.start})") from None
+    # The signed content is `<webhook-id>.<webhook-timestamp>.<body>`: the body goes to the MAC
+    # as it is, without being copied into one string with the rest.
+    mac = hmac.new(key, f"{webhook_id}.{timestamp}.".encode(), hashlib.sha256)
+    mac.update(raw)
+    expected = base64.b64encode(mac.digest())
+    # Each entry is compared in constant time; one that is not ASCII cannot be base64 at all.
+    if not any(hmac.compare_digest(expected, entry.encode()) for entry in candidates if entry.isascii()):
+        raise WebhookVerificationError(
+            "header webhook-signature: no v1 signature matches"
+            " (the wrong secret, or a body that is not the exact bytes received?)"
+        )
+    return text
+
+
+def _webhook_key(secret: Any) -> bytes:
+    """Return the HMAC key of a secret: the base64 after whsec_, or the secret's own UTF-8."""
+    import base64  # noqa: PLC0415
+
+    if not isinstance(secret, str):
+        raise WebhookVerificationError(f"secret: expected a string, got {type(secret).__name__}")
+    if not secret:
+        raise WebhookVerificationError("secret: empty")
+    if not _is_text(secret):
+        raise WebhookVerificationError("secret: not valid Unicode text")
+    if not secret.startswith(_SECRET_PREFIX):
+        return secret.encode()
+    # validate=True: a secret with a stray character (a newline, a space) is refused rather than
+    # decoded without it, as base64.b64decode does by default.
+    try:
+        key = base64.b64decode(secret[len(_SECRET_PREFIX) :], validate=True)
+    except ValueError:  # binascii.Error, or text that is not ASCII
+        raise WebhookVerificationError(f'secret: expected base64 after "{_SECRET_PREFIX}"') from None
+    if not key:
+        raise WebhookVerificationError(f'secret: no key after "{_SECRET_PREFIX}"')
+    return key
+
+
+def _webhook_tolerance(tolerance: Any) -> Union[int, float]:
+    if (
+        isinstance(tolerance, (int, float))
+        and not isinstance(tolerance, bool)
+        and (isinstance(tolerance, int) or math.isfinite(tolerance))
+        and tolerance >= 0
+    ):
+        return tolerance
+    raise WebhookVerificationError(f"tolerance: expected a number of seconds >= 0, got {_preview(tolerance)}")
+
+
+def _webhook_now(now: Any) -> int:
+    """Return now in whole Unix seconds (the current time when None), as the SDK counts it."""
+    if now is None:
+        import time  # noqa: PLC0415 (looked up at each call, so that a test clock can stand in)
+
+        return math.floor(time.time())
+    if isinstance(now, datetime.datetime):
+        try:
+            offset = now.utcoffset()
+        except Exception:  # a time zone that gives no usable offset: as good as none
+            offset = None
+        if offset is None:
+            raise WebhookVerificationError("now: expected Unix seconds or an aware datetime, got a naive datetime")
+        return math.floor(now.timestamp())
+    if isinstance(now, (int, float)) and not isinstance(now, bool) and (isinstance(now, int) or math.isfinite(now)):
+        return math.floor(now)
+    raise WebhookVerificationError(f"now: expected Unix seconds or an aware datetime, got {_preview(now)}")
+
+
+def _webhook_headers(headers: Any) -> Tuple[str, str, str]:
+    """Return the values of webhook-id, webhook-timestamp and webhook-signature from any
+    container of headers, names matched as HTTP matches them (ASCII, in any case)."""
+    found: Dict[str, List[str]] = {name: [] for name in _WEBHOOK_HEADERS}
+    try:
+        if isinstance(headers, (list, tuple)):
+            pairs: Any = headers
+        elif callable(getattr(headers, "items", None)):
+            pairs = headers.items()  # a mapping, an email or http.client message, a framework's own
+        else:
+            raise WebhookVerificationError(
+                f"headers: expected a mapping or a list of (name, value) pairs, got {type(headers).__name__}"
+            )
+        for index, pair in enumerate(pairs):
+            if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+                raise WebhookVerificationError(f"headers[{index}]: expected a (name, value) pair, got {_preview(pair)}")
+            name, value = pair
+            if isinstance(name, (bytes, bytearray)):  # ASGI hands over bytes
+                name = bytes(name).decode("latin-1")
+            if isinstance(name, str) and name.isascii() and name.lower() in found:
+                found[name.lower()].append(_header_text(name.lower(), value))
+    except WebhookVerificationError:
+        raise
+    except Exception as exc:  # a container that fails to list its items is refused, as bad input is
+        raise WebhookVerificationError(f"headers: could not be read ({type(exc).__name__})") from None
+    missing = [name for name, values in found.items() if not values]
+    if missing:
+        raise WebhookVerificationError(f"missing header{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+    for name, values in found.items():
+        # Two different values would leave open which one was verified and which one is used.
+        if any(value != values[0] for value in values):
+            raise WebhookVerificationError(f"header {name}: given more than once, with different values")
+    return found["webhook-id"][0], found["webhook-timestamp"][0], found["webhook-signature"][0]
+
+
+def _header_text(name: str, value: Any) -> str:
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("latin-1")  # what HTTP servers decode header bytes with
+    if not isinstance(value, str):
+        raise WebhookVerificationError(f"header {name}: expected a string, got {type(value).__name__}")
+    if not _is_text(value):
+        raise WebhookVerificationError(f"header {name}: not valid Unicode text")
+    return str.__str__(value)  # a str subclass as plain text, whatever its own __str__ says
+
+
+def _check_webhook_time(timestamp: str, current: int, window: Union[int, float]) -> None:
+    """Refuse a webhook-timestamp that is not decimal digits or is outside the window."""
+    if not (timestamp.isascii() and timestamp.isdigit()):
+        raise WebhookVerificationError(
+            f"header webhook-timestamp: expected Unix seconds (decimal digits), got {_preview(timestamp)}"
+        )
+    try:
+        sent: Optional[int] = int(timestamp.lstrip("0") or "0")
+    except ValueError:  # more digits than Python reads as an integer: far in the future
+        sent = None
+    if sent is not None and current - sent > window:
+        raise WebhookVerificationError(
+            f"header webhook-timestamp: too old (more than {_preview(window)} seconds before now)"
+        )
+    if sent is None or sent - current > window:
+        hint = _milliseconds(sent, MAX_TIMESTAMP) if sent is not None else ""
+        raise WebhookVerificationError(
+            f"header webhook-timestamp: too new (more than {_preview(window)} seconds after now){hint}"
+        )
+
+
+# ---------------------------------------------------------------------------
 # The fast readers and the writers, generated from the tables of fields
 # ---------------------------------------------------------------------------
 
@@ -2862,6 +3224,152 @@ def _write_fine_tuning_job_checkpoint_list(obj: FineTuningJobCheckpointList) -> 
     return _with_extra(out, extra) if extra._data else out
 
 
+def _read_fine_tuning_job_webhook_event_data(data: Any, depth: int) -> FineTuningJobWebhookEventData:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "extra": FineTuningJobWebhookEventData._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobWebhookEventData)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_webhook_event_data(obj: FineTuningJobWebhookEventData) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_webhook_event(data: Any, depth: int) -> FineTuningJobWebhookEvent:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "type": _check_webhook_type(take("type", None), False, inner),
+        "data": _read_fine_tuning_job_webhook_event_data(take("data", None), inner),
+        "object": v
+        if (v := take("object", None)) is None or (type(v) is str and v == "event")
+        else _check_webhook_object(v, False, inner),
+        "extra": FineTuningJobWebhookEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobWebhookEvent)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_webhook_event(obj: FineTuningJobWebhookEvent) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    out1 = v.__dict__.copy()
+    extra1 = out1.pop("extra")
+    out["data"] = _with_extra(out1, extra1) if extra1._data else out1
+    if out["object"] is None:
+        del out["object"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_checkpoint_permission(data: Any, depth: int) -> FineTuningCheckpointPermission:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "checkpoint.permission"
+        else _check_permission_object(v, False, inner),
+        "project_id": v if type(v := take("project_id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "extra": FineTuningCheckpointPermission._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningCheckpointPermission)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_checkpoint_permission(obj: FineTuningCheckpointPermission) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_checkpoint_permission_deleted(data: Any, depth: int) -> FineTuningCheckpointPermissionDeleted:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "checkpoint.permission"
+        else _check_permission_object(v, False, inner),
+        "deleted": v if type(v := take("deleted", None)) is bool else _check_bool(v, False, inner),
+        "extra": FineTuningCheckpointPermissionDeleted._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningCheckpointPermissionDeleted)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_checkpoint_permission_deleted(obj: FineTuningCheckpointPermissionDeleted) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_checkpoint_permission_list(data: Any, depth: int) -> FineTuningCheckpointPermissionList:
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "data": _read_array(_read_fine_tuning_checkpoint_permission, take("data", None), None, inner),
+        "first_id": v
+        if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "last_id": v
+        if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "extra": FineTuningCheckpointPermissionList._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningCheckpointPermissionList)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_checkpoint_permission_list(obj: FineTuningCheckpointPermissionList) -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    items1 = []
+    for item1 in v:
+        out1 = item1.__dict__.copy()
+        extra1 = out1.pop("extra")
+        items1.append(_with_extra(out1, extra1) if extra1._data else out1)
+    out["data"] = items1
+    if out["first_id"] is None:
+        del out["first_id"]
+    if out["last_id"] is None:
+        del out["last_id"]
+    if out["has_more"] is None:
+        del out["has_more"]
+    return _with_extra(out, extra) if extra._data else out
+
+
 FineTuningJobError._read_fast = _read_fine_tuning_job_error
 FineTuningJobError.to_dict = _write_fine_tuning_job_error  # type: ignore[method-assign, assignment]
 Hyperparameters._read_fast = _read_hyperparameters
@@ -2900,6 +3408,16 @@ FineTuningJobEventList._read_fast = _read_fine_tuning_job_event_list
 FineTuningJobEventList.to_dict = _write_fine_tuning_job_event_list  # type: ignore[method-assign, assignment]
 FineTuningJobCheckpointList._read_fast = _read_fine_tuning_job_checkpoint_list
 FineTuningJobCheckpointList.to_dict = _write_fine_tuning_job_checkpoint_list  # type: ignore[method-assign, assignment]
+FineTuningJobWebhookEventData._read_fast = _read_fine_tuning_job_webhook_event_data
+FineTuningJobWebhookEventData.to_dict = _write_fine_tuning_job_webhook_event_data  # type: ignore[method-assign, assignment]
+FineTuningJobWebhookEvent._read_fast = _read_fine_tuning_job_webhook_event
+FineTuningJobWebhookEvent.to_dict = _write_fine_tuning_job_webhook_event  # type: ignore[method-assign, assignment]
+FineTuningCheckpointPermission._read_fast = _read_fine_tuning_checkpoint_permission
+FineTuningCheckpointPermission.to_dict = _write_fine_tuning_checkpoint_permission  # type: ignore[method-assign, assignment]
+FineTuningCheckpointPermissionDeleted._read_fast = _read_fine_tuning_checkpoint_permission_deleted
+FineTuningCheckpointPermissionDeleted.to_dict = _write_fine_tuning_checkpoint_permission_deleted  # type: ignore[method-assign, assignment]
+FineTuningCheckpointPermissionList._read_fast = _read_fine_tuning_checkpoint_permission_list
+FineTuningCheckpointPermissionList.to_dict = _write_fine_tuning_checkpoint_permission_list  # type: ignore[method-assign, assignment]
 # END GENERATED CODE
 
 
