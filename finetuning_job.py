@@ -2078,12 +2078,12 @@ def _check_webhook_time(timestamp: str, current: int, window: Union[int, float])
         sent = None
     if sent is not None and current - sent > window:
         raise WebhookVerificationError(
-            f"header webhook-timestamp: too old (more than {_preview(window)} seconds before now)"
+            f"header webhook-timestamp: too old, more than {_preview(window)} seconds before now"
         )
     if sent is None or sent - current > window:
         hint = _milliseconds(sent, MAX_TIMESTAMP) if sent is not None else ""
         raise WebhookVerificationError(
-            f"header webhook-timestamp: too new (more than {_preview(window)} seconds after now){hint}"
+            f"header webhook-timestamp: too new, more than {_preview(window)} seconds after now{hint}"
         )
 
 
