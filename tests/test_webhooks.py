@@ -576,6 +576,11 @@ class Broken(datetime.tzinfo):
         raise RuntimeError("no offset")
 
 
+class NoOffset(datetime.tzinfo):
+    def utcoffset(self, dt: Optional[datetime.datetime]) -> None:
+        return None
+
+
 # (what is changed, the changes, the whole message)
 REFUSALS: List[Tuple[str, Dict[str, Any], str]] = [
     ("body None", {"body": None}, "body: expected bytes or str, got NoneType"),
@@ -602,8 +607,13 @@ REFUSALS: List[Tuple[str, Dict[str, Any], str]] = [
     ("now date", {"now": datetime.date(2026, 1, 1)}, "now: expected Unix seconds or an aware datetime, got <date>"),
     ("now naive", {"now": NAIVE}, "now: expected Unix seconds or an aware datetime, got a naive datetime"),
     (
+        "now without offset",
+        {"now": NAIVE.replace(tzinfo=NoOffset())},  # type: ignore[abstract]
+        "now: expected Unix seconds or an aware datetime, got a naive datetime",
+    ),
+    (
         "now broken zone",
-        {"now": NAIVE.replace(tzinfo=Broken())},
+        {"now": NAIVE.replace(tzinfo=Broken())},  # type: ignore[abstract]  # dst and tzname are not needed
         "now: expected Unix seconds or an aware datetime, got a naive datetime",
     ),
     ("headers None", {"headers": None}, "headers: expected a mapping or a list of (name, value) pairs, got NoneType"),
