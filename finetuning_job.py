@@ -2040,8 +2040,10 @@ def _webhook_headers(headers: Any) -> Tuple[str, str, str]:
             name, value = pair
             if isinstance(name, (bytes, bytearray)):  # ASGI hands over bytes
                 name = bytes(name).decode("latin-1")
-            if isinstance(name, str) and name.isascii() and name.lower() in found:
-                found[name.lower()].append(_header_text(name.lower(), value))
+            key = name.lower() if isinstance(name, str) and name.isascii() else None
+            if key in found:
+                # Mostly ASCII text, which needs no call to check.
+                found[key].append(value if type(value) is str and value.isascii() else _header_text(key, value))
     except WebhookVerificationError:
         raise
     except Exception as exc:  # a container that fails to list its items is refused, as bad input is
@@ -2051,7 +2053,7 @@ def _webhook_headers(headers: Any) -> Tuple[str, str, str]:
         raise WebhookVerificationError(f"missing header{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
     for name, values in found.items():
         # Two different values would leave open which one was verified and which one is used.
-        if any(value != values[0] for value in values):
+        if len(values) > 1 and any(value != values[0] for value in values):
             raise WebhookVerificationError(f"header {name}: given more than once, with different values")
     return found["webhook-id"][0], found["webhook-timestamp"][0], found["webhook-signature"][0]
 
