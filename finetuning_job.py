@@ -1877,6 +1877,9 @@ class FineTuningCheckpointPermissionList(_Model):
     )
 
 
+# The permission's kind, for the readers that pick a class from `object` (the hint in a message,
+# the command line). A deleted permission says "checkpoint.permission" too: only `deleted` tells
+# it apart. A webhook event's "event" is not registered: the legacy 2023 event says it too.
 _READERS[_PERMISSION_OBJECT] = FineTuningCheckpointPermission
 _PAGE_READERS[_PERMISSION_OBJECT] = FineTuningCheckpointPermissionList
 
