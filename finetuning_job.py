@@ -1995,6 +1995,7 @@ def _webhook_key(secret: Any) -> bytes:
 
 
 def _webhook_tolerance(tolerance: Any) -> Union[int, float]:
+    """Return tolerance if it is a finite number of seconds >= 0 (a bool is no number here)."""
     if (
         isinstance(tolerance, (int, float))
         and not isinstance(tolerance, bool)
@@ -2062,6 +2063,7 @@ def _webhook_headers(headers: Any) -> Tuple[str, str, str]:
 
 
 def _header_text(name: str, value: Any) -> str:
+    """Return the value of the header name as text: bytes as Latin-1, text that is valid as it is."""
     if isinstance(value, (bytes, bytearray)):
         return bytes(value).decode("latin-1")  # what HTTP servers decode header bytes with
     if not isinstance(value, str):
