@@ -29,6 +29,7 @@ from typing import (
     Callable,
     ClassVar,
     Dict,
+    FrozenSet,
     Iterator,
     List,
     Mapping,
@@ -46,6 +47,9 @@ __all__ = [
     "DpoMethod",
     "ErrorDetail",
     "FileEntry",
+    "FineTuningCheckpointPermission",
+    "FineTuningCheckpointPermissionDeleted",
+    "FineTuningCheckpointPermissionList",
     "FineTuningJob",
     "FineTuningJobCheckpoint",
     "FineTuningJobCheckpointList",
@@ -54,6 +58,8 @@ __all__ = [
     "FineTuningJobEventList",
     "FineTuningJobList",
     "FineTuningJobStatus",
+    "FineTuningJobWebhookEvent",
+    "FineTuningJobWebhookEventData",
     "FrozenDict",
     "Grader",
     "Hyperparameters",
@@ -66,8 +72,11 @@ __all__ = [
     "TrainingMetrics",
     "ValidationError",
     "WandbIntegration",
+    "WebhookVerificationError",
     "main",
     "read_file",
+    "unwrap_webhook",
+    "verify_webhook",
 ]
 __version__ = "0.1.0"
 
@@ -107,10 +116,17 @@ _GRADER_TYPES = ("string_check", "text_similarity", "python", "score_model", "mu
 _REASONING_EFFORTS = ("default", "low", "medium", "high")
 _EVENT_LEVELS = ("info", "warn", "error")
 _EVENT_TYPES = ("message", "metrics")
-# The `object` member of each kind of object the module reads.
+# A job's end, pushed to a URL (CONTRACT.md section 9.1): the body's type names the ending.
+_WEBHOOK_TYPE_PREFIX = "fine_tuning.job."
+_WEBHOOK_TYPES = ("fine_tuning.job.succeeded", "fine_tuning.job.failed", "fine_tuning.job.cancelled")
+# The `object` member of each kind of object the module reads. A webhook event says "event",
+# as the legacy 2023 event did; a permission and a deleted permission both say
+# "checkpoint.permission" (the deleted one has a `deleted` member).
 _JOB_OBJECT = "fine_tuning.job"
 _EVENT_OBJECT = "fine_tuning.job.event"
 _CHECKPOINT_OBJECT = "fine_tuning.job.checkpoint"
+_WEBHOOK_OBJECT = "event"
+_PERMISSION_OBJECT = "checkpoint.permission"
 _LIST_OBJECT = "list"
 
 # ---------------------------------------------------------------------------
@@ -553,6 +569,20 @@ class _Choice(_Check):
         raise _expected(f"one of {listed}", value, right_type=type(value) is str)
 
 
+class _PrefixedChoice(_Choice):
+    """An open choice of strings that all start with ``prefix``: one without it is another
+    product's (a webhook endpoint receives batch.completed too), refused by both readers."""
+
+    def __init__(self, choices: Sequence[str], prefix: str, what: str) -> None:
+        super().__init__(choices, open_in_tolerant=True)
+        self.prefix, self.what = prefix, what
+
+    def __call__(self, value: Any, strict: bool, depth: int) -> str:
+        if type(value) is str and not value.startswith(self.prefix):
+            raise _expected(f"{self.what} (a type that starts with {json.dumps(self.prefix)})", value, right_type=True)
+        return super().__call__(value, strict, depth)
+
+
 _STATUS_BY_VALUE: Dict[str, FineTuningJobStatus] = {m.value: m for m in FineTuningJobStatus}
 _TERMINAL = frozenset(
     [FineTuningJobStatus.SUCCEEDED.value, FineTuningJobStatus.FAILED.value, FineTuningJobStatus.CANCELLED.value]
@@ -784,6 +814,9 @@ _check_job_object = _Constant(_JOB_OBJECT)
 _check_event_object = _Constant(_EVENT_OBJECT)
 _check_checkpoint_object = _Constant(_CHECKPOINT_OBJECT)
 _check_list_object = _Constant(_LIST_OBJECT)
+_check_webhook_type = _PrefixedChoice(_WEBHOOK_TYPES, _WEBHOOK_TYPE_PREFIX, "a fine-tuning event")
+_check_webhook_object = _Constant(_WEBHOOK_OBJECT)
+_check_permission_object = _Constant(_PERMISSION_OBJECT)
 
 
 # Python's literals, which a repr pasted as JSON holds where JSON writes its own.
@@ -2037,6 +2070,147 @@ def _write_fine_tuning_job_checkpoint_list(obj: "FineTuningJobCheckpointList") -
     return _with_extra(out, extra) if extra._data else out
 
 
+def _read_fine_tuning_job_webhook_event_data(data: Any, depth: int) -> "FineTuningJobWebhookEventData":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "extra": FineTuningJobWebhookEventData._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobWebhookEventData)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_webhook_event_data(obj: "FineTuningJobWebhookEventData") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_job_webhook_event(data: Any, depth: int) -> "FineTuningJobWebhookEvent":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "type": v
+        if type(v := take("type", None)) is str and v in _WEBHOOK_TYPES
+        else _check_webhook_type(v, False, inner),
+        "data": _read_fine_tuning_job_webhook_event_data(take("data", None), inner),
+        "object": v
+        if (v := take("object", None)) is None or (type(v) is str and v == "event")
+        else _check_webhook_object(v, False, inner),
+        "extra": FineTuningJobWebhookEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningJobWebhookEvent)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_job_webhook_event(obj: "FineTuningJobWebhookEvent") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    out["data"] = _write_fine_tuning_job_webhook_event_data(v)
+    if out["object"] is None:
+        del out["object"]
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_checkpoint_permission(data: Any, depth: int) -> "FineTuningCheckpointPermission":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "created_at": v
+        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
+        else _check_timestamp(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "checkpoint.permission"
+        else _check_permission_object(v, False, inner),
+        "project_id": v if type(v := take("project_id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "extra": FineTuningCheckpointPermission._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningCheckpointPermission)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_checkpoint_permission(obj: "FineTuningCheckpointPermission") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_checkpoint_permission_deleted(data: Any, depth: int) -> "FineTuningCheckpointPermissionDeleted":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "checkpoint.permission"
+        else _check_permission_object(v, False, inner),
+        "deleted": v if type(v := take("deleted", None)) is bool else _check_bool(v, False, inner),
+        "extra": FineTuningCheckpointPermissionDeleted._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningCheckpointPermissionDeleted)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_checkpoint_permission_deleted(obj: "FineTuningCheckpointPermissionDeleted") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    return _with_extra(out, extra) if extra._data else out
+
+
+def _read_fine_tuning_checkpoint_permission_list(data: Any, depth: int) -> "FineTuningCheckpointPermissionList":
+    if type(data) is not dict:
+        raise _Invalid([])
+    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
+    take, inner = rest.pop, depth + 1
+    values = {
+        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "data": _read_array(_read_fine_tuning_checkpoint_permission, take("data", None), None, inner),
+        "first_id": v
+        if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "last_id": v
+        if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
+        else _check_str(v, False, inner),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "extra": FineTuningCheckpointPermissionList._read_unknown(rest, False, depth) if rest else _EMPTY,
+    }
+    instance = _new(FineTuningCheckpointPermissionList)
+    _set_attribute(instance, "__dict__", values)
+    return instance
+
+
+def _write_fine_tuning_checkpoint_permission_list(obj: "FineTuningCheckpointPermissionList") -> Dict[str, Any]:
+    out = obj.__dict__.copy()
+    extra = out.pop("extra")
+    v = out["data"]
+    out["data"] = [_write_fine_tuning_checkpoint_permission(item) for item in v]
+    if out["first_id"] is None:
+        del out["first_id"]
+    if out["last_id"] is None:
+        del out["last_id"]
+    if out["has_more"] is None:
+        del out["has_more"]
+    return _with_extra(out, extra) if extra._data else out
+
+
 # END GENERATED CODE
 
 
@@ -2649,51 +2823,428 @@ class FineTuningJobCheckpointList(_Response):
         printer.text(_checkpoints_text(self))
 
 
-# Which class reads each kind of response: a kind of object, or a list page by the kind of
-# object it holds. Named in the message when a response is given to another class.
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningJobWebhookEventData(_Model):
+    """The ``data`` of a webhook event: the id of the job it is about."""
+
+    id: str
+    extra: Mapping[str, Any] = _EMPTY
+
+    _FIELDS = (_required("id", _check_str),)
+    _read_fast = staticmethod(_read_fine_tuning_job_webhook_event_data)
+    to_dict = _write_fine_tuning_job_webhook_event_data
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningJobWebhookEvent(_Response):
+    """A job's end, pushed to a webhook (``fine_tuning.job.succeeded``, ``.failed``, ``.cancelled``)."""
+
+    id: str
+    created_at: int
+    type: str
+    data: FineTuningJobWebhookEventData
+    object: Optional[str] = _WEBHOOK_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("created_at", _check_timestamp),
+        _required("type", _check_webhook_type),
+        _required("data", _Nested(FineTuningJobWebhookEventData)),
+        _optional("object", _check_webhook_object),
+    )
+    _read_fast = staticmethod(_read_fine_tuning_job_webhook_event)
+    to_dict = _write_fine_tuning_job_webhook_event
+
+    @property
+    def job_id(self) -> str:
+        """Return the id of the job the event is about (``data.id``)."""
+        return self.data.id
+
+    @property
+    def created_datetime(self) -> datetime.datetime:
+        """Return ``created_at``, when the job ended, as an aware UTC datetime."""
+        return _utc(self.created_at)
+
+    @property
+    def is_known(self) -> bool:
+        """Return True for the three types the module knows (succeeded, failed, cancelled)."""
+        return self.type in _WEBHOOK_TYPES
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningCheckpointPermission(_Response):
+    """A checkpoint shared with a project (``checkpoint.permission``)."""
+
+    id: str
+    created_at: int
+    project_id: str
+    object: str = _PERMISSION_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("created_at", _check_timestamp),
+        _required("object", _check_permission_object),
+        _required("project_id", _check_str),
+    )
+    _read_fast = staticmethod(_read_fine_tuning_checkpoint_permission)
+    to_dict = _write_fine_tuning_checkpoint_permission
+
+    @property
+    def created_datetime(self) -> datetime.datetime:
+        """Return ``created_at`` as an aware UTC datetime."""
+        return _utc(self.created_at)
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningCheckpointPermissionDeleted(_Response):
+    """What deleting a checkpoint permission returns: its id and ``deleted``."""
+
+    id: str
+    deleted: bool
+    object: str = _PERMISSION_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _FIELDS = (
+        _required("id", _check_str),
+        _required("object", _check_permission_object),
+        _required("deleted", _check_bool),
+    )
+    _read_fast = staticmethod(_read_fine_tuning_checkpoint_permission_deleted)
+    to_dict = _write_fine_tuning_checkpoint_permission_deleted
+
+
+@dataclasses.dataclass(frozen=True, eq=False, repr=False)
+class FineTuningCheckpointPermissionList(_Response):
+    """A page of a checkpoint's permissions (``GET /fine_tuning/checkpoints/{id}/permissions``)."""
+
+    data: Tuple[FineTuningCheckpointPermission, ...]
+    first_id: Optional[str] = None
+    last_id: Optional[str] = None
+    has_more: Optional[bool] = None
+    object: str = _LIST_OBJECT
+    extra: Mapping[str, Any] = _EMPTY
+
+    _FIELDS = (
+        _required("object", _check_list_object),
+        _required("data", _Models(FineTuningCheckpointPermission)),
+        _nullable("first_id", _check_str),
+        _nullable("last_id", _check_str),
+        _tolerated("has_more", _check_bool),
+    )
+    _read_fast = staticmethod(_read_fine_tuning_checkpoint_permission_list)
+    to_dict = _write_fine_tuning_checkpoint_permission_list
+
+
+# Which class reads each kind of response, picked from the response itself (CONTRACT.md 8.4,
+# 9.1, 9.3): the class of each `object`, and the page class of each class of item. Named in the
+# message when a response is given to another class; the command line reads by them too.
 _READERS: Dict[str, Type[_Model]] = {
     _JOB_OBJECT: FineTuningJob,
     _EVENT_OBJECT: FineTuningJobEvent,
     _CHECKPOINT_OBJECT: FineTuningJobCheckpoint,
+    _PERMISSION_OBJECT: FineTuningCheckpointPermission,
 }
-_PAGE_READERS: Dict[str, Type[_Model]] = {
-    _JOB_OBJECT: FineTuningJobList,
-    _EVENT_OBJECT: FineTuningJobEventList,
-    _CHECKPOINT_OBJECT: FineTuningJobCheckpointList,
+_PAGES: Dict[Type[_Model], Type[_Model]] = {
+    FineTuningJob: FineTuningJobList,
+    FineTuningJobEvent: FineTuningJobEventList,
+    FineTuningJobCheckpoint: FineTuningJobCheckpointList,
+    FineTuningCheckpointPermission: FineTuningCheckpointPermissionList,
+}
+# Two kinds that say the same `object` are told apart by one member, which one of them has.
+_TOLD_APART: Dict[FrozenSet[type], Tuple[str, type]] = {
+    frozenset([FineTuningCheckpointPermission, FineTuningCheckpointPermissionDeleted]): (
+        "deleted",
+        FineTuningCheckpointPermissionDeleted,
+    ),
+    frozenset([FineTuningJobWebhookEvent, FineTuningJobEvent]): ("level", FineTuningJobEvent),
 }
 
 
-def _held(page: Dict[Any, Any]) -> Optional[str]:
-    """The kind of object a list page holds: that of its first item of a kind the module knows."""
+def _reader_of(value: Any) -> Optional[Type[_Model]]:
+    """The class that reads a single object, picked from its members; None for none the module
+    reads (a list page, training data, another product's object)."""
+    if type(value) is not dict:
+        return None
+    kind, typed = value.get("object"), value.get("type")
+    if kind == _WEBHOOK_OBJECT or (kind is None and "object" not in value):
+        # A webhook event has a fine_tuning.job.* type and no level; with a level, "event" is the
+        # legacy 2023 event, an event of the wrong shape for the event reader to report.
+        if "level" in value:
+            return FineTuningJobEvent if kind == _WEBHOOK_OBJECT else None
+        return FineTuningJobWebhookEvent if type(typed) is str and typed.startswith(_WEBHOOK_TYPE_PREFIX) else None
+    if kind == _PERMISSION_OBJECT and "deleted" in value:
+        return FineTuningCheckpointPermissionDeleted
+    return _READERS.get(kind) if type(kind) is str else None
+
+
+def _items_reader(page: Dict[Any, Any]) -> Optional[Type[_Model]]:
+    """The class of the items of a list page: that of its first item a page class holds."""
     items = page.get("data")
-    kinds = [item.get("object") for item in items if type(item) is dict] if type(items) is list else []
-    return next((kind for kind in kinds if type(kind) is str and kind in _READERS), None)
+    readers = map(_reader_of, items) if type(items) is list else iter(())
+    return next((reader for reader in readers if reader in _PAGES), None)
+
+
+def _object_of(cls: Type[_Model]) -> str:
+    return next(field.check.expected for field in cls._FIELDS if field.key == "object")  # type: ignore[attr-defined, no-any-return]
 
 
 def _misread(cls: Type[_Model], data: Dict[Any, Any]) -> Optional[_Invalid]:
     """The problem of a response of another kind than cls reads (CONTRACT.md section 8.4), or
-    None: at `$.object` for an object of another kind, at `$` for a page of another kind."""
-    kind = data.get("object")
-    if type(kind) is not str or (kind != _LIST_OBJECT and kind not in _READERS):
-        return None  # no kind the module knows: the object is read, and its problems reported
-    held = _held(data) if kind == _LIST_OBJECT else None
-    pages = {reader: items for items, reader in _PAGE_READERS.items()}
-    if cls in pages and kind == _LIST_OBJECT:
-        if held is None or _PAGE_READERS[held] is cls:
-            return None  # an empty page, or one of unknown objects, fits any page class
-        reader = _PAGE_READERS[held]
-        message = f"expected a page of {pages[cls]} objects, got a page of {held} objects"
-        return _problem(f"{message}: read it with {reader.__name__}", data)
-    if kind == _LIST_OBJECT:
-        what = " (a list page)" if held is None else f" (a page of {held} objects)"
-        reader = _PAGE_READERS.get(held or _JOB_OBJECT, FineTuningJobList)
+    None: at the member that is wrong (`$.object`), or at `$` for a page of another kind."""
+    page_of = {page: items for items, page in _PAGES.items()}
+    if data.get("object") == _LIST_OBJECT:
+        items = _items_reader(data)
+        if cls in page_of:
+            if items is None or _PAGES[items] is cls:
+                return None  # an empty page, or one of unknown objects, fits any page class
+            message = (
+                f"expected a page of {_object_of(page_of[cls])} objects, got a page of {_object_of(items)} objects"
+            )
+            return _problem(f"{message}: read it with {_PAGES[items].__name__}", data)
+        reader = _PAGES[items] if items is not None else FineTuningJobList
+        what = " (a list page)" if items is None else f" (a page of {_object_of(items)} objects)"
     else:
-        what, reader = "", _READERS[kind]
-    if reader is cls:
-        return None
-    own = _LIST_OBJECT if cls in pages else next(f.check.expected for f in cls._FIELDS if f.key == "object")  # type: ignore[attr-defined]
-    message = f"expected {json.dumps(own)}, got {json.dumps(kind)}{what}: read it with {reader.__name__}"
-    return _Invalid([ErrorDetail(("object",), message, kind)])
+        found, what = _reader_of(data), ""
+        if found is None or found is cls:
+            return None
+        reader = found
+    own = _LIST_OBJECT if cls in page_of else _object_of(cls)
+    told_apart = _TOLD_APART.get(frozenset([cls, reader]))
+    if told_apart is not None and data.get("object") == own:
+        # The kinds share an object: the member that tells them apart is what is wrong. Only when
+        # data has it; without it, the class that wants it says it is missing.
+        member, has_it = told_apart
+        if has_it is cls:
+            return None
+        message = f"not a member of a {cls.__name__}: read it with {reader.__name__}"
+        return _Invalid([ErrorDetail((member,), message, data[member])])
+    got = json.dumps(data["object"]) if "object" in data else "no object member"
+    message = f"expected {json.dumps(own)}, got {got}{what}: read it with {reader.__name__}"
+    return _Invalid([ErrorDetail(("object",), message, data.get("object"))])
+
+
+# ---------------------------------------------------------------------------
+# Webhooks: verifying a request before reading it (CONTRACT.md section 9.2)
+# ---------------------------------------------------------------------------
+
+# The headers of a Standard Webhooks request, and the window a timestamp must fall in, in
+# seconds either way (the OpenAI SDK's default).
+_WEBHOOK_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
+_WEBHOOK_TOLERANCE = 300
+# A secret that starts with this is the base64 of the key (Standard Webhooks' serialisation).
+_SECRET_PREFIX = "whsec_"
+
+
+class WebhookVerificationError(ValueError):
+    """A webhook request refused: the message says which rule it broke, and never holds the
+    secret or a signature the module computed."""
+
+
+def verify_webhook(
+    body: Union[bytes, bytearray, str],
+    headers: Any,
+    secret: str,
+    *,
+    tolerance: float = _WEBHOOK_TOLERANCE,
+    now: Union[int, float, datetime.datetime, None] = None,
+) -> None:
+    """Check that a webhook request was signed with the endpoint's secret and sent within
+    ``tolerance`` seconds of ``now`` (either way); raise WebhookVerificationError if not.
+
+    ``body`` is the request body exactly as received; ``headers`` the request's headers in any
+    container (a mapping, an ``http.client`` or ``email`` message, a list of (name, value) pairs);
+    ``now`` is Unix seconds or an aware datetime, the current time when not given.
+    """
+    _verified_text(body, headers, secret, tolerance, now)
+
+
+def unwrap_webhook(
+    body: Union[bytes, bytearray, str],
+    headers: Any,
+    secret: str,
+    *,
+    tolerance: float = _WEBHOOK_TOLERANCE,
+    now: Union[int, float, datetime.datetime, None] = None,
+) -> FineTuningJobWebhookEvent:
+    """Verify a webhook request as verify_webhook does, then read its body tolerantly. A request
+    that fails verification raises WebhookVerificationError; a body that is not a fine-tuning
+    job event, ValidationError."""
+    return FineTuningJobWebhookEvent.from_json(_verified_text(body, headers, secret, tolerance, now))
+
+
+def _verified_text(body: Any, headers: Any, secret: Any, tolerance: Any, now: Any) -> str:
+    """Verify a webhook request (CONTRACT.md section 9.2) and return its body as text.
+
+    The rules, in the order they are checked: the caller's arguments (body, secret, tolerance,
+    now), the three headers, the timestamp's form and window, a v1 signature, a body that is
+    text, and last the signature itself. The body is read as given, never parsed here.
+    """
+    # Only verification needs these: `import finetuning_job` stays as fast as it was.
+    import base64  # noqa: PLC0415
+    import hashlib  # noqa: PLC0415
+    import hmac  # noqa: PLC0415
+
+    if not isinstance(body, (bytes, bytearray, str)):
+        raise WebhookVerificationError(f"body: expected bytes or str, got {type(body).__name__}")
+    key = _webhook_key(secret)
+    window = _webhook_tolerance(tolerance)
+    current = _webhook_now(now)
+    webhook_id, timestamp, signatures = _webhook_headers(headers)
+    _check_webhook_time(timestamp, current, window)
+    # Entries of other versions (v1a, asymmetric) are ignored, as are entries without a version.
+    candidates = [entry[3:] for entry in signatures.split() if entry.startswith("v1,")]
+    if not candidates:
+        raise WebhookVerificationError(
+            'header webhook-signature: no v1 signature (expected "v1,<base64>" entries separated by spaces)'
+        )
+    raw: Union[bytes, bytearray]
+    if isinstance(body, str):
+        try:
+            text, raw = body, body.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise WebhookVerificationError(f"body: not valid Unicode text (character {exc.start})") from None
+    else:
+        try:
+            text, raw = body.decode("utf-8"), body
+        except UnicodeDecodeError as exc:
+            raise WebhookVerificationError(f"body: not valid UTF-8 (byte {exc.start})") from None
+    # The signed content is `<webhook-id>.<webhook-timestamp>.<body>`: the body goes to the MAC
+    # as it is, without being copied into one string with the rest.
+    mac = hmac.new(key, f"{webhook_id}.{timestamp}.".encode(), hashlib.sha256)
+    mac.update(raw)
+    expected = base64.b64encode(mac.digest())
+    # Each entry is compared in constant time; one that is not ASCII cannot be base64 at all.
+    if not any(hmac.compare_digest(expected, entry.encode()) for entry in candidates if entry.isascii()):
+        raise WebhookVerificationError(
+            "header webhook-signature: no v1 signature matches"
+            " (the wrong secret, or a body that is not the exact bytes received?)"
+        )
+    return text
+
+
+def _webhook_key(secret: Any) -> bytes:
+    """Return the HMAC key of a secret: the base64 after whsec_, or the secret's own UTF-8."""
+    import base64  # noqa: PLC0415
+
+    if not isinstance(secret, str):
+        raise WebhookVerificationError(f"secret: expected a string, got {type(secret).__name__}")
+    if not secret:
+        raise WebhookVerificationError("secret: empty")
+    if not _is_text(secret):
+        raise WebhookVerificationError("secret: not valid Unicode text")
+    if not secret.startswith(_SECRET_PREFIX):
+        return secret.encode()
+    # validate=True: a secret with a stray character (a newline, a space) is refused rather than
+    # decoded without it, as base64.b64decode does by default.
+    try:
+        key = base64.b64decode(secret[len(_SECRET_PREFIX) :], validate=True)
+    except ValueError:  # binascii.Error, or text that is not ASCII
+        raise WebhookVerificationError(f'secret: expected base64 after "{_SECRET_PREFIX}"') from None
+    if not key:
+        raise WebhookVerificationError(f'secret: no key after "{_SECRET_PREFIX}"')
+    return key
+
+
+def _webhook_tolerance(tolerance: Any) -> Union[int, float]:
+    """Return tolerance if it is a finite number of seconds >= 0 (a bool is no number here)."""
+    if (
+        isinstance(tolerance, (int, float))
+        and not isinstance(tolerance, bool)
+        and (isinstance(tolerance, int) or math.isfinite(tolerance))
+        and tolerance >= 0
+    ):
+        return tolerance
+    raise WebhookVerificationError(f"tolerance: expected a number of seconds >= 0, got {_preview(tolerance)}")
+
+
+def _webhook_now(now: Any) -> int:
+    """Return now in whole Unix seconds (the current time when None), as the SDK counts it."""
+    if now is None:
+        import time  # noqa: PLC0415 (looked up at each call, so that a test clock can stand in)
+
+        return math.floor(time.time())
+    if isinstance(now, datetime.datetime):
+        try:
+            offset = now.utcoffset()
+        except Exception:  # a time zone that gives no usable offset: as good as none
+            offset = None
+        if offset is None:
+            raise WebhookVerificationError("now: expected Unix seconds or an aware datetime, got a naive datetime")
+        return math.floor(now.timestamp())
+    if isinstance(now, (int, float)) and not isinstance(now, bool) and (isinstance(now, int) or math.isfinite(now)):
+        return math.floor(now)
+    raise WebhookVerificationError(f"now: expected Unix seconds or an aware datetime, got {_preview(now)}")
+
+
+def _webhook_headers(headers: Any) -> Tuple[str, str, str]:
+    """Return the values of webhook-id, webhook-timestamp and webhook-signature from any
+    container of headers, names matched as HTTP matches them (ASCII, in any case)."""
+    found: Dict[str, List[str]] = {name: [] for name in _WEBHOOK_HEADERS}
+    try:
+        if isinstance(headers, (list, tuple)):
+            pairs: Any = headers
+        elif callable(getattr(headers, "items", None)):
+            pairs = headers.items()  # a mapping, an email or http.client message, a framework's own
+        else:
+            raise WebhookVerificationError(
+                f"headers: expected a mapping or a list of (name, value) pairs, got {type(headers).__name__}"
+            )
+        for index, pair in enumerate(pairs):
+            if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+                raise WebhookVerificationError(f"headers[{index}]: expected a (name, value) pair, got {_preview(pair)}")
+            name, value = pair
+            if isinstance(name, (bytes, bytearray)):  # ASGI hands over bytes
+                name = bytes(name).decode("latin-1")
+            key = name.lower() if isinstance(name, str) and name.isascii() else None
+            if key in found:
+                # Mostly ASCII text, which needs no call to check.
+                found[key].append(value if type(value) is str and value.isascii() else _header_text(key, value))
+    except WebhookVerificationError:
+        raise
+    except Exception as exc:  # a container that fails to list its items is refused, as bad input is
+        raise WebhookVerificationError(f"headers: could not be read ({type(exc).__name__})") from None
+    missing = [name for name, values in found.items() if not values]
+    if missing:
+        raise WebhookVerificationError(f"missing header{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+    for name, values in found.items():
+        # Two different values would leave open which one was verified and which one is used.
+        if len(values) > 1 and any(value != values[0] for value in values):
+            raise WebhookVerificationError(f"header {name}: given more than once, with different values")
+    return found["webhook-id"][0], found["webhook-timestamp"][0], found["webhook-signature"][0]
+
+
+def _header_text(name: str, value: Any) -> str:
+    """Return the value of the header name as text: bytes as Latin-1, text that is valid as it is."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("latin-1")  # what HTTP servers decode header bytes with
+    if not isinstance(value, str):
+        raise WebhookVerificationError(f"header {name}: expected a string, got {type(value).__name__}")
+    if not _is_text(value):
+        raise WebhookVerificationError(f"header {name}: not valid Unicode text")
+    return str.__str__(value)  # a str subclass as plain text, whatever its own __str__ says
+
+
+def _check_webhook_time(timestamp: str, current: int, window: Union[int, float]) -> None:
+    """Refuse a webhook-timestamp that is not decimal digits or is outside the window."""
+    if not (timestamp.isascii() and timestamp.isdigit()):
+        raise WebhookVerificationError(
+            f"header webhook-timestamp: expected Unix seconds (decimal digits), got {_preview(timestamp)}"
+        )
+    try:
+        sent: Optional[int] = int(timestamp.lstrip("0") or "0")
+    except ValueError:  # more digits than Python reads as an integer: far in the future
+        sent = None
+    if sent is not None and current - sent > window:
+        raise WebhookVerificationError(
+            f"header webhook-timestamp: too old, more than {_preview(window)} seconds before now"
+        )
+    if sent is None or sent - current > window:
+        hint = _milliseconds(sent, MAX_TIMESTAMP) if sent is not None else ""
+        raise WebhookVerificationError(
+            f"header webhook-timestamp: too new, more than {_preview(window)} seconds after now{hint}"
+        )
 
 
 # ---------------------------------------------------------------------------
@@ -3199,7 +3750,14 @@ def _checkpoints_html(page: FineTuningJobCheckpointList) -> str:
 # ---------------------------------------------------------------------------
 
 
-_Item = Union[FineTuningJob, FineTuningJobEvent, FineTuningJobCheckpoint]
+_Item = Union[
+    FineTuningJob,
+    FineTuningJobEvent,
+    FineTuningJobCheckpoint,
+    FineTuningJobWebhookEvent,
+    FineTuningCheckpointPermission,
+    FineTuningCheckpointPermissionDeleted,
+]
 
 
 class FileEntry(NamedTuple):
@@ -3329,33 +3887,26 @@ def _training_data(value: Any) -> Optional[str]:
     return next((kind for keys, kind in _TRAINING_DATA if all(key in value for key in keys)), None)
 
 
-def _kind(value: Any) -> Optional[str]:
-    """The object of value, if the module reads it. The legacy 2023 event (object "event", with a
-    level and a message) is an event of the wrong shape, for the event reader to report."""
-    kind = value.get("object") if type(value) is dict else None
-    if kind == "event" and "level" in value and "message" in value:
-        return _EVENT_OBJECT
-    return kind if type(kind) is str and kind in _READERS else None
-
-
 def _entry(line: Optional[int], value: Any, strict: bool) -> FileEntry:
-    """Read a value by its object (a job when it names none the module reads), a list page item
-    by item, so that a bad item does not hide the good ones."""
+    """Read a value by its kind (a job when it is none the module reads), a list page item by
+    item, so that a bad item does not hide the good ones."""
     items = value.get("data") if type(value) is dict and value.get("object") == _LIST_OBJECT else None
     if type(items) is not list:
         try:
-            return FileEntry(line, (_read_as(_kind(value) or _JOB_OBJECT, value, strict, _TOP_LEVEL),), (), None, None)
+            return FileEntry(
+                line, (_read_item(_reader_of(value) or FineTuningJob, value, strict, _TOP_LEVEL),), (), None, None
+            )
         except _Invalid as exc:
             return FileEntry(line, (), tuple(exc.problems), None, None)
-    held = next((kind for kind in map(_kind, items) if kind is not None), _JOB_OBJECT)
+    held = _items_reader(value) or FineTuningJob
     read, errors = [], []
     try:
-        _PAGE_READERS[held]._read({**value, "data": []}, strict, _TOP_LEVEL)  # the page around its items
+        _PAGES[held]._read({**value, "data": []}, strict, _TOP_LEVEL)  # the page around its items
     except _Invalid as exc:
         errors.extend(exc.problems)
     for index, item in enumerate(items):
         try:
-            read.append(_read_as(held, item, strict, _PAGE_ITEM_LEVEL))
+            read.append(_read_item(held, item, strict, _PAGE_ITEM_LEVEL))
         except _Invalid as exc:
             errors.extend(_nested("data", _Invalid(_nested(index, exc))))
     last = items[-1] if items and type(items[-1]) is dict else {}
@@ -3363,8 +3914,8 @@ def _entry(line: Optional[int], value: Any, strict: bool) -> FileEntry:
     return FileEntry(line, tuple(read), tuple(errors), value.get("has_more") is True, last_id)
 
 
-def _read_as(kind: str, value: Any, strict: bool, depth: int) -> _Item:
-    item: Any = _READERS[kind]._read(value, strict, depth)  # the class of that kind
+def _read_item(cls: Type[_Model], value: Any, strict: bool, depth: int) -> _Item:
+    item: Any = cls._read(value, strict, depth)
     return item  # type: ignore[no-any-return]
 
 

@@ -182,6 +182,44 @@ def checkpoint_page() -> Json:
     return {"object": "list", "data": items, "first_id": items[0]["id"], "last_id": items[-1]["id"], "has_more": False}
 
 
+def webhook_event(kind: str = "succeeded", job_id: str = "ftjob-7Hq2LmZx9RtYb1Wz") -> Json:
+    """A webhook event body as OpenAI sends it when a job ends."""
+    return {
+        "id": "evt_685c0590f2d48190a7ed3e2b8f1c9d6e",
+        "object": "event",
+        "created_at": 1767229261,
+        "type": f"fine_tuning.job.{kind}",
+        "data": {"id": job_id},
+    }
+
+
+def permission() -> Json:
+    """A checkpoint shared with a project."""
+    return {
+        "object": "checkpoint.permission",
+        "id": "cp_zc4Q7MP6XxulcVzj4MZdwsAB",
+        "created_at": 1767229300,
+        "project_id": "proj_abGMw1llN8IrBb6SvvY5A1iH",
+    }
+
+
+def permission_page() -> Json:
+    """A page of a checkpoint's permissions."""
+    second = {**permission(), "id": "cp_enQCFmOTGj3syEpYVhBRLTSy", "project_id": "proj_iqGMw1llN8IrBb6SvvY5A1oF"}
+    return {
+        "object": "list",
+        "data": [permission(), second],
+        "first_id": "cp_zc4Q7MP6XxulcVzj4MZdwsAB",
+        "last_id": "cp_enQCFmOTGj3syEpYVhBRLTSy",
+        "has_more": False,
+    }
+
+
+def deleted_permission() -> Json:
+    """What deleting a permission answers."""
+    return {"object": "checkpoint.permission", "id": "cp_zc4Q7MP6XxulcVzj4MZdwsAB", "deleted": True}
+
+
 # The payloads tests start from, by name; kind_of(name) says which class reads each.
 BASES: Dict[str, Callable[[], Json]] = {
     "job": lambda: job("succeeded"),
@@ -197,6 +235,10 @@ BASES: Dict[str, Callable[[], Json]] = {
     "checkpoint": lambda: checkpoint(40),
     "event page": event_page,
     "checkpoint page": checkpoint_page,
+    "webhook event": webhook_event,
+    "permission": permission,
+    "permission page": permission_page,
+    "deleted permission": deleted_permission,
 }
 MODELS = {
     "job": ftj.FineTuningJob,
@@ -205,11 +247,17 @@ MODELS = {
     "checkpoint": ftj.FineTuningJobCheckpoint,
     "event page": ftj.FineTuningJobEventList,
     "checkpoint page": ftj.FineTuningJobCheckpointList,
+    "webhook event": ftj.FineTuningJobWebhookEvent,
+    "permission": ftj.FineTuningCheckpointPermission,
+    "permission page": ftj.FineTuningCheckpointPermissionList,
+    "deleted permission": ftj.FineTuningCheckpointPermissionDeleted,
 }
 
 
 def kind_of(base: str) -> str:
     """The kind of payload a base is, a key of MODELS."""
+    if base in MODELS:
+        return base
     return next(
         (kind for kind in ("event page", "checkpoint page", "event", "checkpoint", "page") if kind in base), "job"
     )

@@ -15,6 +15,10 @@ any depth, unknown statuses and types). Unknown keys start with ``x_`` so that t
 them from known ones.
 """
 
+import base64
+import functools
+import hashlib
+import hmac
 import math
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -149,6 +153,33 @@ CONTRACT: Dict[str, Table] = {
         ("data", REQUIRED, "[FineTuningJobEvent]"),
         ("has_more", TOLERATED, None),
     ],
+    # Section 9: a job's end pushed to a webhook, and checkpoint permissions.
+    "FineTuningJobWebhookEventData": [("id", REQUIRED, None)],
+    "FineTuningJobWebhookEvent": [
+        ("id", REQUIRED, None),
+        ("created_at", REQUIRED, None),
+        ("type", REQUIRED, None),
+        ("data", REQUIRED, "FineTuningJobWebhookEventData"),
+        ("object", OPTIONAL, None),
+    ],
+    "FineTuningCheckpointPermission": [
+        ("id", REQUIRED, None),
+        ("created_at", REQUIRED, None),
+        ("object", REQUIRED, None),
+        ("project_id", REQUIRED, None),
+    ],
+    "FineTuningCheckpointPermissionDeleted": [
+        ("id", REQUIRED, None),
+        ("object", REQUIRED, None),
+        ("deleted", REQUIRED, None),
+    ],
+    "FineTuningCheckpointPermissionList": [
+        ("object", REQUIRED, None),
+        ("data", REQUIRED, "[FineTuningCheckpointPermission]"),
+        ("first_id", NULLABLE, None),
+        ("last_id", NULLABLE, None),
+        ("has_more", TOLERATED, None),
+    ],
     "FineTuningJobCheckpointList": [
         ("object", REQUIRED, None),
         ("data", REQUIRED, "[FineTuningJobCheckpoint]"),
@@ -274,6 +305,9 @@ def domain(check: Any, strict: bool) -> "st.SearchStrategy[Any]":
     }
     if kind in simple:
         return simple[kind]()
+    if kind == "_PrefixedChoice":
+        known = st.sampled_from(check.choices)
+        return known if strict else known | text.map(lambda rest: check.prefix + rest)
     if kind in ("_Choice", "_Status"):
         choices = check.choices if kind == "_Choice" else tuple(ftj._STATUS_BY_VALUE)
         known = st.sampled_from(choices)
@@ -357,12 +391,7 @@ def pages(strict: bool = False) -> "st.SearchStrategy[Json]":
 
 
 PAYLOADS: Dict[str, Callable[[bool], "st.SearchStrategy[Json]"]] = {
-    "job": jobs,
-    "page": pages,
-    "event": lambda strict: payloads(ftj.FineTuningJobEvent, strict),
-    "checkpoint": lambda strict: payloads(ftj.FineTuningJobCheckpoint, strict),
-    "event page": lambda strict: payloads(ftj.FineTuningJobEventList, strict),
-    "checkpoint page": lambda strict: payloads(ftj.FineTuningJobCheckpointList, strict),
+    kind: functools.partial(payloads, cls) for kind, cls in MODELS.items()
 }
 
 # ---------------------------------------------------------------------------
@@ -417,3 +446,28 @@ def every_model(base: Any = ftj._Model) -> List[Any]:
 
 
 any_instance = st.one_of([instances(cls) for cls in every_model()])
+
+
+# ---------------------------------------------------------------------------
+# Standard Webhooks signatures, written here from the specification (not from the module).
+# ---------------------------------------------------------------------------
+
+
+def signature(key: bytes, webhook_id: str, timestamp: str, body: bytes) -> str:
+    """The v1 signature: base64 of HMAC-SHA256 over `<webhook-id>.<webhook-timestamp>.<body>`."""
+    signed = webhook_id.encode() + b"." + timestamp.encode() + b"." + body
+    return "v1," + base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+
+
+def whsec(key: bytes) -> str:
+    """A secret as OpenAI shows it: whsec_ and the base64 of the key."""
+    return "whsec_" + base64.b64encode(key).decode()
+
+
+# A secret and the key it stands for: whsec_ and base64, or any other text as its own UTF-8.
+secrets = st.one_of(
+    st.binary(min_size=1, max_size=64).map(lambda key: (whsec(key), key)),
+    st.text(st.characters(codec="utf-8"), min_size=1, max_size=40)
+    .filter(lambda s: not s.startswith("whsec_"))
+    .map(lambda s: (s, s.encode())),
+)

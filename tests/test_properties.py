@@ -12,7 +12,21 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests import fixtures, ftj
-from tests.fixtures import REMOVE, event, every_job, job, method, model_of, page, put, read, walk, wandb_job
+from tests.fixtures import (
+    BASES,
+    MODELS,
+    REMOVE,
+    event,
+    every_job,
+    job,
+    method,
+    model_of,
+    page,
+    put,
+    read,
+    walk,
+    wandb_job,
+)
 from tests.strategies import (
     CONTRACT,
     PAYLOADS,
@@ -148,6 +162,7 @@ WRONG: Dict[str, Callable[[Any, bool], List[Tuple[Any, Tuple[Any, ...]]]]] = {
         [(5, ())] + [("zz", ())] * (strict or not check.open_in_tolerant) + [(never, ()) for never in check.never]
     ),
     "_Status": lambda check, strict: [(3, ())] + [("zz", ())] * strict,
+    "_PrefixedChoice": lambda check, strict: [(5, ()), ("batch.completed", ())] + [(check.prefix + "zz", ())] * strict,
     "_AutoOrInteger": lambda check, strict: (
         [(check.low - 1, ()), ("AUTO", ()), (float(check.low), ())]
         + ([(check.high + 1, ())] if check.high is not None else [])
@@ -289,6 +304,8 @@ EDGES: List[Any] = [None, True, False, 0, 1, -1, 2, 50, 51, 256, 257, 2**31, 2**
 EDGES += [ftj.MAX_TIMESTAMP, ftj.MAX_TIMESTAMP + 1, 0.0, -0.5, 1.0, 0.5, 2.0, 2.5, 1e-6, float("nan"), float("inf")]
 EDGES += [-float("inf"), -1e308, 1e308, 10**ftj.MAX_INT_DIGITS, -(10**ftj.MAX_INT_DIGITS), 10**ftj.MAX_INT_DIGITS - 1]
 EDGES += ["", "auto", "Auto", "é", "\ud800", "list", "wandb", "supervised", "x", [], ["a"], ["\ud800"], {}, {"x": 1}]
+EDGES += ["event", "checkpoint.permission", "fine_tuning.job.", "fine_tuning.job.succeeded", "fine_tuning.job.x"]
+EDGES += ["batch.completed", {"id": "x"}]
 
 
 @given(data=st.data(), strict=st.booleans())
@@ -698,3 +715,120 @@ def test_event_data_of_metrics_is_taken_without_the_general_check(monkeypatch: p
         assert ftj.FineTuningJobEvent.from_dict({**event(), "data": value}).data == value
     with pytest.raises(AssertionError, match="checked as JSON"):  # two floats that overflow as a sum
         ftj._check_json_object({"train_loss": 1e308, "valid_loss": 1e308}, False, 2)
+
+
+# --- The same for the classes of CONTRACT.md section 9: webhook events and checkpoint permissions.
+
+SECTION_9 = ["webhook event", "permission", "permission page", "deleted permission"]
+section_9 = pytest.mark.parametrize("kind", SECTION_9)
+
+
+@section_9
+def test_section_9_fast_readers_agree_on_every_edge_value_at_every_path(kind: str) -> None:
+    payload = BASES[kind]()
+    for path, _, _ in known_paths(MODELS[kind], payload):
+        for edge in EDGES:
+            changed = copy.deepcopy(payload)
+            put(changed, path, edge)
+            fast, slow = read_both_ways(MODELS[kind], changed)
+            assert fast == slow, (path, edge)
+
+
+@section_9
+def test_section_9_fast_readers_count_depth_as_the_checked_reader_does(kind: str) -> None:
+    # Under every object, an unknown value whose innermost container is at the deepest level
+    # allowed, then one level deeper.
+    payload = BASES[kind]()
+    for path in object_paths(payload):
+        for innermost in (ftj.MAX_DEPTH, ftj.MAX_DEPTH + 1):
+            changed = copy.deepcopy(payload)
+            value: Any = []
+            for _ in range(innermost - len(path) - 2):  # the value itself is at level len(path) + 2
+                value = [value]
+            put(changed, path + ("x_deep",), value)
+            fast, slow = read_both_ways(MODELS[kind], changed)
+            assert fast == slow, path
+            assert isinstance(fast, tuple) is (innermost == ftj.MAX_DEPTH), path
+            if innermost == ftj.MAX_DEPTH:  # read by the fast readers themselves, to the last level
+                read_fast(MODELS[kind], changed)
+
+
+@section_9
+def test_section_9_fast_readers_read_valid_values_that_need_their_checkers(kind: str) -> None:
+    # Non-ASCII text, a newer event type and unknown keys in every object: valid, so read by the
+    # fast readers themselves (through the checkers), not handed to the checked reader.
+    payload = BASES[kind]()
+    for path in object_paths(payload):
+        put(payload, path + ("x_unknown",), [1.5, {"é": None}])
+    for path, value in leaves(payload):
+        if isinstance(value, str) and path[-1] not in ("object", "type"):
+            put(payload, path, value + " é")
+    if kind == "webhook event":
+        put(payload, ("type",), "fine_tuning.job.paused")
+    fast = read_fast(MODELS[kind], payload)
+    assert anatomy(fast) == read_both_ways(MODELS[kind], payload)[1]
+    each_fast_reader_reads_its_own_objects(fast)
+
+
+# Values the fast readers must take at a glance, without calling a checker: (path, values).
+SECTION_9_AT_A_GLANCE: Dict[str, List[Tuple[Tuple[Any, ...], List[Any]]]] = {
+    "webhook event": [
+        (("id",), ["evt_abc", ""]),
+        (("created_at",), [0, ftj.MAX_TIMESTAMP]),
+        (("data", "id"), ["ftjob-abc"]),
+        (("object",), [None, REMOVE, "event"]),
+        (("type",), list(ftj._WEBHOOK_TYPES)),
+        (("x_unknown",), [None, True, "s"]),
+    ],
+    "permission page": [
+        (("has_more",), [None, REMOVE, True, False]),
+        (("first_id",), [None, REMOVE, "cp_a"]),
+        (("last_id",), [None, REMOVE, "cp_b"]),
+        (("data", 0, "id"), ["cp_a"]),
+        (("data", 0, "created_at"), [0, ftj.MAX_TIMESTAMP]),
+        (("data", 0, "project_id"), ["proj_a"]),
+    ],
+    "deleted permission": [(("id",), ["cp_a"]), (("deleted",), [True, False])],
+}
+
+
+def test_section_9_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(value: Any, *rest: Any) -> Any:
+        raise AssertionError(f"a checker was called for {value!r}")
+
+    for name in [*FALLBACKS, "_text", "_check_json"]:
+        monkeypatch.setattr(ftj, name, refuse)
+    for model in every_model():  # nor may a fast reader hand an object to its table
+        monkeypatch.setattr(model, "_read_checked", classmethod(lambda cls, data, *rest: refuse(data)))
+    for kind, table in SECTION_9_AT_A_GLANCE.items():
+        for path, values in table:
+            for value in values:
+                payload = BASES[kind]()
+                put(payload, path, value)
+                assert same_json(read_fast(MODELS[kind], payload).to_dict(), canon(kind, payload)), (path, value)
+    with pytest.raises(AssertionError, match="a checker was called for 'é'"):
+        read_fast(MODELS["permission"], {**BASES["permission"](), "project_id": "é"})
+
+
+def test_section_9_writers_write_what_the_table_driven_writer_writes_in_every_branch() -> None:
+    # Each base with an unknown key in every object, then with each member taken out in turn.
+    for kind in SECTION_9:
+        make = BASES[kind]
+        fullest = make()
+        for path in object_paths(fullest):
+            put(fullest, path + ("x_seen",), True)
+        variants = [fullest]
+        for path, _ in walk(fullest):
+            variant = copy.deepcopy(fullest)
+            put(variant, path, REMOVE)
+            variants.append(variant)
+        read_any = 0
+        for variant in variants:
+            try:
+                instance = read(variant, kind)
+            except ftj.ValidationError:
+                continue  # a required member taken out
+            read_any += 1
+            for model in models_in(instance):
+                assert json.dumps(model.to_dict()) == json.dumps(ftj._Model.to_dict(model))
+        assert read_any >= 2, kind  # the fullest, and without its unknown key at least

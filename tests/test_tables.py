@@ -100,6 +100,9 @@ VALID: Dict[str, Callable[[Any, Any, bool], bool]] = {
         type(v) is str
         and (v in check.choices or (check.open_in_tolerant and not strict and is_text(v) and v not in check.never))
     ),
+    "_PrefixedChoice": lambda check, v, strict: (
+        type(v) is str and (v in check.choices or (not strict and is_text(v) and v.startswith(check.prefix)))
+    ),
     "_Status": lambda check, v, strict: type(v) is str and (v in ftj._STATUS_BY_VALUE or (not strict and is_text(v))),
     "_AutoOrInteger": lambda check, v, strict: (
         (type(v) is str and v == "auto")
