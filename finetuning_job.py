@@ -30,6 +30,7 @@ from typing import (
     ClassVar,
     Dict,
     FrozenSet,
+    Generic,
     Iterator,
     List,
     Mapping,
@@ -40,6 +41,7 @@ from typing import (
     Type,
     TypeVar,
     Union,
+    overload,
 )
 
 __all__ = [
@@ -1007,17 +1009,42 @@ def _read_opaque(cls: Type[_T], data: Dict[Any, Any], depth: int) -> _T:
     return _instance(cls, values)
 
 
+def _same_class(value: Any, model: type) -> bool:
+    """Return True for an instance of model, or of a class of the same name made by an earlier
+    run of the module (a notebook cell run again): what it writes is read again, and checked."""
+    kind = type(value)
+    return isinstance(value, model) or (
+        kind.__name__ == model.__name__
+        and kind.__module__ == model.__module__
+        and callable(getattr(value, "to_dict", None))
+    )
+
+
+def _from_earlier_run(value: Any, model: Type[_T]) -> _T:
+    """Return value as an instance of model (see _same_class), or raise TypeError."""
+    if isinstance(value, model):
+        return value
+    if not _same_class(value, model):
+        raise TypeError(f"expected a {model.__name__}, got {type(value).__name__}")
+    try:
+        return model.from_dict(value.to_dict())
+    except (ValidationError, TypeError, AttributeError) as exc:
+        raise TypeError(
+            f"a {model.__name__} from an earlier run of the module that cannot be read again: {exc}"
+        ) from None
+
+
 def _dump_from_python(value: Any, model: type, many: bool) -> Any:
     """Turn the constructor's nested instances into JSON data; a dict is not an instance."""
     if not many:
-        if isinstance(value, model):
+        if _same_class(value, model):
             return _dump_model(value)
         raise _expected(f"a {model.__name__}", value)
     if not isinstance(value, (list, tuple)):
         raise _expected(f"a sequence of {model.__name__}", value)
     problems: List[ErrorDetail] = []
     for index, item in enumerate(value):
-        if not isinstance(item, model):
+        if not _same_class(item, model):
             problems.extend(_nested(index, _expected(f"a {model.__name__}", item)))
     if problems:
         raise _Invalid(problems)
@@ -2475,14 +2502,24 @@ def _datetime(timestamp: Optional[int]) -> Optional[datetime.datetime]:
     return None if timestamp is None else _utc(timestamp)
 
 
-def _now(now: Optional[datetime.datetime]) -> datetime.datetime:
-    """Return now, the current time in UTC when None; a naive datetime is refused, as it would
-    be read as local time by some code and as UTC by other."""
+_Moment = Union[datetime.datetime, int, float, None]
+
+
+def _now(now: _Moment) -> datetime.datetime:
+    """Return now as an aware datetime: the current time when None, Unix seconds in UTC. A naive
+    datetime is refused, as it would be read as local time by some code and as UTC by other."""
     if now is None:
         return datetime.datetime.now(_UTC)
-    if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError("expected an aware datetime (such as datetime.now(timezone.utc)), got a naive one")
-    return now
+    if isinstance(now, datetime.datetime):
+        if now.tzinfo is None or now.utcoffset() is None:
+            raise ValueError("expected an aware datetime (such as datetime.now(timezone.utc)), got a naive one")
+        return now
+    if isinstance(now, (int, float)) and not isinstance(now, bool):
+        try:
+            return datetime.datetime.fromtimestamp(now, _UTC)
+        except (OverflowError, OSError, ValueError):  # NaN, or past the years datetime can hold
+            raise ValueError(f"expected Unix seconds in 0..{MAX_TIMESTAMP}, got {_preview(now)}") from None
+    raise TypeError(f"expected an aware datetime or Unix seconds, got {_preview(now)} ({type(now).__name__})")
 
 
 def _diff(before: Any, after: Any, path: Tuple[Any, ...], found: Dict[str, Tuple[Any, Any]]) -> None:
@@ -2589,7 +2626,7 @@ class FineTuningJob(_Response):
             return None
         return datetime.timedelta(seconds=self.finished_at - self.created_at)
 
-    def elapsed(self, now: Optional[datetime.datetime] = None) -> datetime.timedelta:
+    def elapsed(self, now: _Moment = None) -> datetime.timedelta:
         """Return the duration if the job finished, else the time from creation to ``now`` (an
         aware datetime; the current time when not given)."""
         duration = self.duration
@@ -2606,14 +2643,16 @@ class FineTuningJob(_Response):
         order this snapshot writes its keys, then those only the earlier one had.
         """
         if not isinstance(previous, FineTuningJob):
-            raise TypeError(f"expected a FineTuningJob, got {type(previous).__name__}")
+            # A notebook that runs the module's cell again makes a new FineTuningJob class: a job
+            # of the earlier one is still compared, by its fields.
+            previous = _from_earlier_run(previous, FineTuningJob)
         if previous.id != self.id:
             raise ValueError(f"cannot compare two different jobs: {previous.id!r} and {self.id!r}")
         found: Dict[str, Tuple[Any, Any]] = {}
         _diff(previous.to_dict(), self.to_dict(), (), found)
         return found
 
-    def summary(self, now: Optional[datetime.datetime] = None) -> str:
+    def summary(self, now: _Moment = None) -> str:
         """Return one line for logs: id, status, models, creation time and how long it took."""
         return _job_summary(self, _now(now))
 
@@ -2729,9 +2768,33 @@ class FineTuningJobCheckpoint(_Response):
 # The list pages
 # ---------------------------------------------------------------------------
 
+_Item_co = TypeVar("_Item_co", covariant=True)
+
+
+class _Page(_Response, Generic[_Item_co]):
+    """A list page: a sequence of what it holds, as well as the page (``len(page)``, ``for item
+    in page``, ``page[0]``; a slice is a tuple)."""
+
+    data: Tuple[_Item_co, ...]
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __iter__(self) -> Iterator[_Item_co]:
+        return iter(self.data)
+
+    @overload
+    def __getitem__(self, index: int) -> _Item_co: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Tuple[_Item_co, ...]: ...
+
+    def __getitem__(self, index: Union[int, slice]) -> Union[_Item_co, Tuple[_Item_co, ...]]:
+        return self.data[index]
+
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJobList(_Response):
+class FineTuningJobList(_Page[FineTuningJob]):
     """A page of jobs (``GET /fine_tuning/jobs``): ``{"object": "list", "data": [...], "has_more": ...}``."""
 
     data: Tuple[FineTuningJob, ...]
@@ -2755,7 +2818,7 @@ class FineTuningJobList(_Response):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJobEventList(_Response):
+class FineTuningJobEventList(_Page[FineTuningJobEvent]):
     """A page of a job's events (``GET /fine_tuning/jobs/{id}/events``), newest first."""
 
     data: Tuple[FineTuningJobEvent, ...]
@@ -2796,7 +2859,7 @@ def _by_step(item: Tuple[int, Optional[TrainingMetrics]]) -> Tuple[bool, Union[i
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningJobCheckpointList(_Response):
+class FineTuningJobCheckpointList(_Page[FineTuningJobCheckpoint]):
     """A page of a job's checkpoints (``GET /fine_tuning/jobs/{id}/checkpoints``), newest first."""
 
     data: Tuple[FineTuningJobCheckpoint, ...]
@@ -2916,7 +2979,7 @@ class FineTuningCheckpointPermissionDeleted(_Response):
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
-class FineTuningCheckpointPermissionList(_Response):
+class FineTuningCheckpointPermissionList(_Page[FineTuningCheckpointPermission]):
     """A page of a checkpoint's permissions (``GET /fine_tuning/checkpoints/{id}/permissions``)."""
 
     data: Tuple[FineTuningCheckpointPermission, ...]

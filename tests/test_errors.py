@@ -902,6 +902,49 @@ def test_a_preview_is_the_json_text_cut_to_80_characters(value: Any) -> None:
 def test_milliseconds_are_suggested_where_seconds_would_fit(created_at: int, hinted: bool) -> None:
     [line] = messages({**job("running"), "created_at": created_at}, "job", strict=False)
     assert line.endswith(" (milliseconds? timestamps are in seconds)") is hinted
+    # Written as a float too (JavaScript's Date.now() through some JSON writers): the same hint.
+    [line] = messages({**job("running"), "created_at": float(created_at)}, "job", strict=False)
+    assert line.endswith(" (milliseconds? timestamps are in seconds)") is hinted
+
+
+@pytest.mark.parametrize(
+    ("created_at", "message"),
+    [
+        (1767225600000.0, "expected an integer, got 1767225600000.0 (float) (milliseconds? timestamps are in seconds)"),
+        (1767225600000.5, "expected an integer, got 1767225600000.5 (float)"),  # not a whole number of ms
+        (1767225600.0, "expected an integer, got 1767225600.0 (float)"),  # seconds, as a float
+        (NAN, "expected an integer, got NaN (float)"),
+        (INF, "expected an integer, got Infinity (float)"),
+        ("1767225600000", 'expected an integer, got "1767225600000" (str)'),
+    ],
+)
+def test_a_timestamp_that_is_not_an_integer_gets_the_milliseconds_hint_only_when_it_fits(
+    created_at: Any, message: str
+) -> None:
+    assert messages({**job("running"), "created_at": created_at}, "job", strict=False) == [f"$.created_at: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("key", "where", "message"),
+    [
+        ("fine_tuned_modle", (), 'unknown key (did you mean "fine_tuned_model"?)'),
+        ("trainig_file", (), 'unknown key (did you mean "training_file"?)'),
+        ("hyperparameter", (), 'unknown key (did you mean "hyperparameters"?)'),
+        ("n_epoch", ("hyperparameters",), 'unknown key (did you mean "n_epochs"?)'),
+        ("status_", (), 'unknown key (did you mean "status"?)'),
+        ("user_provided_suffix", (), "unknown key"),  # close to nothing the module knows
+        ("x", (), "unknown key"),
+    ],
+)
+def test_a_misspelt_key_gets_a_suggestion_in_the_strict_reader(key: str, where: Tuple[str, ...], message: str) -> None:
+    data = job("running")
+    holder = data
+    for step in where:
+        holder = holder[step]
+    holder[key] = 1
+    path = "$." + ".".join([*where, key])
+    assert messages(data, "job", strict=True) == [f"{path}: {message}"]
+    read(data, "job")  # the tolerant reader keeps it, as any unknown key
 
 
 def test_an_error_is_titled_with_the_class_that_read() -> None:

@@ -6,7 +6,8 @@ import dataclasses
 import datetime
 import json
 import pickle
-from typing import Any
+from pathlib import Path
+from typing import Any, Dict, Tuple
 
 import pytest
 from hypothesis import given
@@ -221,6 +222,71 @@ def test_timestamps_durations_and_terminal_state() -> None:
     assert running.elapsed(datetime.datetime(2026, 1, 1, 0, 30, tzinfo=UTC)) == datetime.timedelta(minutes=30)
     latest = ftj.FineTuningJob.from_dict({**job("running"), "created_at": ftj.MAX_TIMESTAMP})
     assert latest.created_datetime.year == 9999
+
+
+@pytest.mark.parametrize(
+    ("now", "error", "message"),
+    [
+        (
+            datetime.datetime(2026, 1, 1),
+            ValueError,
+            "expected an aware datetime (such as datetime.now(timezone.utc)), got a naive one",
+        ),
+        ("2026-01-01", TypeError, 'expected an aware datetime or Unix seconds, got "2026-01-01" (str)'),
+        (True, TypeError, "expected an aware datetime or Unix seconds, got true (bool)"),
+        (datetime.date(2026, 1, 1), TypeError, "expected an aware datetime or Unix seconds, got <date> (date)"),
+        (float("nan"), ValueError, "expected Unix seconds in 0..253402300799, got NaN"),
+        (10**20, ValueError, "expected Unix seconds in 0..253402300799, got 100000000000000000000"),
+    ],
+)
+def test_now_is_an_aware_datetime_or_unix_seconds(now: Any, error: Any, message: str) -> None:
+    running = ftj.FineTuningJob.from_dict(job("running"))
+    half_hour = datetime.timedelta(minutes=30)
+    assert running.elapsed(1767227400) == running.elapsed(1767227400.0) == half_hour
+    assert running.summary(now=1767227400).endswith("duration 30m 00s so far")
+    with pytest.raises(error) as info:
+        running.elapsed(now)
+    assert str(info.value) == message
+
+
+def test_a_page_is_a_sequence_of_what_it_holds() -> None:
+    first, second = ftj.FineTuningJob.from_dict(job("succeeded")), ftj.FineTuningJob.from_dict(job("running"))
+    listed = ftj.FineTuningJobList.from_dict(page([job("succeeded"), job("running")]))
+    assert len(listed) == 2 and list(listed) == [first, second] and first in listed
+    # Typed for mypy (this file is checked by it): an index gives an item, a slice a tuple.
+    item: ftj.FineTuningJob = listed[-1]
+    items: Tuple[ftj.FineTuningJob, ...] = listed[:1]
+    assert item == second and items == (first,) and listed[::-1] == (second, first)
+    assert list(reversed(listed)) == [second, first]
+    with pytest.raises(IndexError):
+        listed[2]
+    empty = ftj.FineTuningJobEventList(data=())
+    assert len(empty) == 0 and not empty and list(empty) == []
+    events = ftj.FineTuningJobEventList.from_dict({"object": "list", "data": [event()]})
+    assert [e.level for e in events] == ["info"]
+
+
+def test_objects_from_an_earlier_run_of_the_module_stay_usable() -> None:
+    # What a notebook does when the cell that pasted the module runs again: a second copy of
+    # every class. Objects made before still compare as jobs and go into the new constructors.
+    source = Path(ftj.__file__).read_text(encoding="utf-8")
+    earlier: Dict[str, Any] = {"__name__": ftj.__name__}
+    exec(compile(source, "<cell>", "exec"), earlier)
+    old_job = earlier["FineTuningJob"].from_dict({**job("succeeded"), "status": "running"})
+    new_job = ftj.FineTuningJob.from_dict(job("succeeded"))
+    assert type(old_job) is not ftj.FineTuningJob
+    assert new_job.changes(old_job)["$.status"] == ("running", "succeeded")
+    old_error = earlier["FineTuningJobError"](code="c", message="m")
+    failed = dataclasses.replace(new_job, error=old_error)
+    assert type(failed.error) is ftj.FineTuningJobError and failed.error.code == "c"
+    listed = ftj.FineTuningJobList(data=(old_job,))
+    assert type(listed[0]) is ftj.FineTuningJob and listed[0].status == "running"
+    # Another class of the same module, or another job: said plainly.
+    with pytest.raises(TypeError) as info:
+        new_job.changes(earlier["FineTuningJobEvent"].from_dict(event()))
+    assert str(info.value) == "expected a FineTuningJob, got FineTuningJobEvent"
+    with pytest.raises(ValueError, match="cannot compare two different jobs"):
+        new_job.changes(earlier["FineTuningJob"].from_dict({**job("running"), "id": "ftjob-other"}))
 
 
 def test_frozen_dict_is_a_read_only_hashable_mapping() -> None:

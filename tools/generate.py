@@ -90,7 +90,13 @@ def model_class_names(source: str) -> List[str]:
     found: List[str] = []
     for node in ast.parse(source).body:
         if isinstance(node, ast.ClassDef):
+            # A base is a name (_Model) or a generic one subscripted (_Page[FineTuningJob]).
             bases = {base.id for base in node.bases if isinstance(base, ast.Name)}
+            bases |= {
+                base.value.id
+                for base in node.bases
+                if isinstance(base, ast.Subscript) and isinstance(base.value, ast.Name)
+            }
             if bases & derived:
                 derived.add(node.name)
                 found.append(node.name)
