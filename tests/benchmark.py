@@ -631,9 +631,11 @@ def nocode_source() -> str:
         cls = classes[node.name]
         bases = []
         for base in node.bases:
-            named = getattr(ftj, base.id, None) if isinstance(base, ast.Name) else None
-            if isinstance(named, type) and named.__module__ == ftj.__name__ and named.__name__ not in classes:
-                continue  # a base class of the module's own (_Model) is code
+            # A base class of the module's own (_Model, _Response, _Page[...]) is code.
+            named = base.value if isinstance(base, ast.Subscript) else base
+            owner = getattr(ftj, named.id, None) if isinstance(named, ast.Name) else None
+            if isinstance(owner, type) and owner.__module__ == ftj.__name__ and owner.__name__ not in classes:
+                continue
             need(base)
             bases.append(ast.get_source_segment(source, base))
         lines = []

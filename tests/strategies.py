@@ -264,7 +264,8 @@ def rule_of(field: Any) -> str:
         ((True, True), (True, False), False): OPTIONAL,
         ((True, True), (True, True), False): NULLABLE,
     }
-    return rules[(tuple(field.tolerant), tuple(field.strict), field.writes_null)]
+    presences = [(presence.missing, presence.null) for presence in (field.tolerant, field.strict)]
+    return rules[(*presences, field.writes_null)]
 
 
 def auto_int(low: int, high: Optional[int]) -> "st.SearchStrategy[Any]":
