@@ -1,10 +1,14 @@
 """What scripts and notebooks show: statuses as their values, summaries, changes between two
-snapshots, the notebook HTML and IPython's plain text."""
+snapshots, the notebook HTML and IPython's plain text.
 
+Run as a program, it writes the approved displays again: python -m tests.test_display --write DIR"""
+
+import ast
 import datetime
 import json
+import sys
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from xml.etree import ElementTree
 
 import pytest
@@ -445,8 +449,9 @@ def test_the_loss_chart_places_every_point_on_its_axes(drawn: List[List[Tuple[in
     assert [x for x, _ in legend] == sorted(x for x, _ in legend) and legend[0][0] > left
 
 
-# --- The notebook displays as approved: written by tools/displays.py, looked at as rendered
-# (light and dark) before being committed. A change to a display shows here as a diff.
+# --- The notebook displays as approved: each looked at as rendered, light and dark, before its
+# copy in tests/displays/ is committed. A change to a display shows here as a diff. To write them
+# again, and a light and a dark page of each to look at: python -m tests.test_display --write DIR
 
 APPROVED = Path(__file__).resolve().parent / "displays"
 
@@ -489,7 +494,92 @@ DISPLAYS: Dict[str, Callable[[], str]] = {
 @pytest.mark.parametrize("name", sorted(DISPLAYS))
 def test_each_display_is_the_one_approved(name: str) -> None:
     approved = (APPROVED / f"{name}.html").read_text(encoding="utf-8")
-    assert DISPLAYS[name]() == approved.rstrip("\n"), f"changed: run python tools/displays.py and look at {name}"
+    assert DISPLAYS[name]() == approved.rstrip("\n"), "changed: run python -m tests.test_display --write and look"
+
+
+# A page as Jupyter shows it: (background, text colour) per theme, JupyterLab's own values.
+THEMES = {"light": ("#ffffff", (0, 0, 0, 0.87)), "dark": ("#111111", (255, 255, 255, 0.87))}
+
+
+def test_every_approved_display_is_written_by_the_tests() -> None:
+    assert sorted(path.stem for path in APPROVED.glob("*.html")) == sorted(DISPLAYS)
+
+
+# A page to look at a display as a notebook shows it: the theme's background and text colour, and
+# a stand-in for the notebook's own table styles (cells aligned right and padded, rows striped,
+# tables centred), which the display's inline styles must override.
+REVIEW_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>{name} ({theme})</title>
+<style>
+table {{ margin-left: auto; margin-right: auto; }}
+td, th {{ text-align: right; vertical-align: middle; padding: 0.5em; }}
+tbody tr:nth-child(even) {{ background: {stripe}; }}
+</style></head>
+<body style="background: {background}; color: rgba{text}; font-family: sans-serif; font-size: 14px; margin: 16px;">
+{display}
+</body></html>
+"""
+STRIPES = {"light": "#f5f5f5", "dark": "#212121"}
+
+
+def write(approved: Path, review: Optional[Path]) -> List[Path]:
+    """Write each display to approved/NAME.html and, with a review folder, a light and a dark
+    page of it there; return the files written."""
+    written = []
+    approved.mkdir(parents=True, exist_ok=True)
+    for name, show in sorted(DISPLAYS.items()):
+        display = show()
+        written.append(approved / f"{name}.html")
+        written[-1].write_text(display + "\n", encoding="utf-8")
+        for theme, (background, text) in sorted(THEMES.items()) if review is not None else ():
+            page = REVIEW_PAGE.format(
+                name=name, theme=theme, background=background, text=text, stripe=STRIPES[theme], display=display
+            )
+            written.append(review / f"{name}-{theme}.html")  # type: ignore[operator]
+            written[-1].write_text(page, encoding="utf-8")
+    return written
+
+
+def main(argv: List[str]) -> int:
+    """python -m tests.test_display --write [REVIEW_FOLDER]: write the approved displays again
+    (and the pages to look at them by); then look at every page before committing them."""
+    if not argv or argv[0] != "--write" or len(argv) > 2:
+        print("usage: python -m tests.test_display --write [REVIEW_FOLDER]", file=sys.stderr)
+        return 2
+    review = Path(argv[1]) if len(argv) == 2 else None
+    if review is not None:
+        review.mkdir(parents=True, exist_ok=True)
+    written = write(APPROVED, review)
+    print(
+        f"wrote {len(written)} files: {len(DISPLAYS)} displays to {APPROVED}"
+        + (f", pages to {review}" if review else "")
+    )
+    return 0
+
+
+def test_the_tests_write_the_approved_displays_and_pages_to_look_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "APPROVED", tmp_path / "approved")
+    assert main(["--write", str(tmp_path / "review")]) == 0
+    for name, show in DISPLAYS.items():
+        assert (tmp_path / "approved" / f"{name}.html").read_text(encoding="utf-8") == show() + "\n"
+        dark = (tmp_path / "review" / f"{name}-dark.html").read_text(encoding="utf-8")
+        assert 'style="background: #111111; color: rgba(255, 255, 255, 0.87);' in dark and show() in dark
+    assert len(list((tmp_path / "review").iterdir())) == 2 * len(DISPLAYS)
+    assert capsys.readouterr().out.startswith(f"wrote {3 * len(DISPLAYS)} files: {len(DISPLAYS)} displays to ")
+    assert main(["--write"]) == 0 and len(list((tmp_path / "approved").iterdir())) == len(DISPLAYS)
+    for wrong in ([], ["--writ"], ["--write", "a", "b"]):
+        assert main(wrong) == 2
+        assert capsys.readouterr().err == "usage: python -m tests.test_display --write [REVIEW_FOLDER]\n"
+
+
+def test_the_tools_never_import_the_tests() -> None:
+    for path in sorted((Path(__file__).resolve().parent.parent / "tools").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        imported += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        assert not [name for name in imported if name.split(".")[0] == "tests"], path
 
 
 # --- Details the displays get right, each found unchecked by mutation testing
@@ -599,3 +689,7 @@ def test_the_chart_marks_each_point_of_a_short_series_only(count: int) -> None:
 def test_steps_are_written_whole() -> None:
     one = ftj.FineTuningJobCheckpointList.from_dict({"object": "list", "data": [checkpoint(123456, 0.5)]})
     assert ftj._checkpoints_text(one).splitlines()[-2] == "train loss 0.5 ▄ 0.5 over step 123456"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
