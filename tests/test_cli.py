@@ -41,8 +41,8 @@ def test_table_for_one_job() -> None:
     code, out, err = run(str(EXAMPLES / "job.json"))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "ID                      STATUS     MODEL                                     TOKENS  CREATED (UTC)     DURATION",
-        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01 00:00  1h 01m 01s",
+        "ID                      STATUS     MODEL                                     TOKENS   CREATED (UTC)     DURATION",
+        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482,113  2026-01-01 00:00  1h 01m 01s",
     ]
 
 
@@ -50,10 +50,10 @@ def test_table_for_a_page_counts_jobs_per_status() -> None:
     code, out, err = run(str(EXAMPLES / "page.json"))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "ID                STATUS   MODEL                   TOKENS  CREATED (UTC)     DURATION            ERROR",
-        "ftjob-dpoRun5Ks8  running  gpt-4o-2024-08-06       -       2026-01-02 00:00  12h 00m 00s so far  -",
-        "ftjob-failQ3Vn2   failed   gpt-4o-mini-2024-07-18  -       2025-12-31 00:00  5m 12s              invalid_n_examples",
-        "ftjob-rftPause1   paused   o4-mini-2025-04-16      -       2025-12-30 00:00  3d 12h so far       -",
+        "ID                STATUS   MODEL                   CREATED (UTC)     DURATION            ERROR",
+        "ftjob-dpoRun5Ks8  running  gpt-4o-2024-08-06       2026-01-02 00:00  12h 00m 00s so far  -",
+        "ftjob-failQ3Vn2   failed   gpt-4o-mini-2024-07-18  2025-12-31 00:00  5m 12s              invalid_n_examples",
+        "ftjob-rftPause1   paused   o4-mini-2025-04-16      2025-12-30 00:00  3d 12h so far       -",
         "3 jobs: 1 running, 1 failed, 1 paused",
     ]
 
@@ -437,13 +437,13 @@ def test_with_several_inputs_a_heading_names_each_file() -> None:
     code, out, err = run(str(EXAMPLES / "job.json"), str(EXAMPLES / "page.json"))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "ID                      STATUS     MODEL                                     TOKENS  CREATED (UTC)     DURATION            ERROR",
+        "ID                      STATUS     MODEL                                     CREATED (UTC)     ERROR",
         f"==> {EXAMPLES / 'job.json'} <==",
-        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01 00:00  1h 01m 01s          -",
+        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  2026-01-01 00:00  -",
         f"==> {EXAMPLES / 'page.json'} <==",
-        "ftjob-dpoRun5Ks8        running    gpt-4o-2024-08-06                         -       2026-01-02 00:00  12h 00m 00s so far  -",
-        "ftjob-failQ3Vn2         failed     gpt-4o-mini-2024-07-18                    -       2025-12-31 00:00  5m 12s              invalid_n_examples",
-        "ftjob-rftPause1         paused     o4-mini-2025-04-16                        -       2025-12-30 00:00  3d 12h so far       -",
+        "ftjob-dpoRun5Ks8        running    gpt-4o-2024-08-06                         2026-01-02 00:00  -",
+        "ftjob-failQ3Vn2         failed     gpt-4o-mini-2024-07-18                    2025-12-31 00:00  invalid_n_examples",
+        "ftjob-rftPause1         paused     o4-mini-2025-04-16                        2025-12-30 00:00  -",
         "4 jobs: 1 succeeded, 1 running, 1 failed, 1 paused",
     ]
 
@@ -455,7 +455,7 @@ def test_an_unknown_status_is_marked_and_a_long_base_model_is_cut(tmp_path: Path
     code, out, _ = run(str(path))
     assert code == 0
     assert out.splitlines()[1] == (
-        "ftjob-runnsup0001  pending?   gpt-4o-mini-2024-07-18-with-a-very-long-name-ind…  -       2026-01-01 00:00  1d 12h so far"
+        "ftjob-runnsup0001  pending?   gpt-4o-mini-2024-07-18-with-a-very-long-name-in…  -        2026-01-01 00:00  1d 12h so far"
     )
     assert max(len(line) for line in out.splitlines()) <= 120
 
@@ -533,11 +533,11 @@ def test_a_checkpoints_page_and_a_job_give_a_table_each(tmp_path: Path) -> None:
     jobs, checkpoints = out.split("\n\n")
     assert jobs.splitlines()[1] == f"==> {EXAMPLES / 'job.json'} <=="
     assert checkpoints.splitlines() == [
-        "STEP  TRAIN LOSS  VALID LOSS  FULL VALID LOSS  MODEL",
+        "STEP  TRAIN LOSS  VALID LOSS  MODEL",
         f"==> {tmp_path / 'checkpoints.json'} <==",
-        "120   0.41        0.51        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-120",
-        "80    0.52        0.62        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-80",
-        "40    0.77        0.87        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-40",
+        "120   0.41        0.51        ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-120",
+        "80    0.52        0.62        ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-80",
+        "40    0.77        0.87        ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-40",
         "3 checkpoints",
         f"{tmp_path / 'checkpoints.json'}: train loss 0.77 █▃▁ 0.41 over steps 40-120",
         f"{tmp_path / 'checkpoints.json'}: valid loss 0.87 █▃▁ 0.51 over steps 40-120",

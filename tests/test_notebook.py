@@ -99,6 +99,6 @@ def test_a_job_reads_on_several_lines_as_plain_text(outputs: List[List[Dict[str,
 
 def test_an_events_page_shows_its_loss_as_a_chart(outputs: List[List[Dict[str, Any]]]) -> None:
     chart = shown(outputs[6], "text/html")
-    assert chart.count("<svg") == 1 and "<title>training loss</title>" in chart
-    assert "15 events, newest first." in chart
+    assert chart.count("<svg") == 1 and "<title>train loss</title>" in chart
+    assert ">15 events: 15 info. Newest first.</div>" in chart
     assert "train loss 2.31" in shown(outputs[6], "text/plain")
