@@ -2847,10 +2847,10 @@ class FineTuningJobList(_Page[FineTuningJob]):
     to_dict = _write_fine_tuning_job_list
 
     def _repr_html_(self) -> str:
-        return _page_html(self, _now(None))
+        return _job_list_html(self, _now(None))
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        printer.text(_page_text(self, _now(None)))
+        printer.text(_job_list_text(self, _now(None), _terminal_width()))
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -2871,10 +2871,10 @@ class FineTuningJobEventList(_Page[FineTuningJobEvent]):
     to_dict = _write_fine_tuning_job_event_list
 
     def _repr_html_(self) -> str:
-        return _events_html(self)
+        return _event_list_html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        printer.text(_events_text(self))
+        printer.text(_event_list_text(self, _terminal_width()))
 
     def metrics(self) -> List[TrainingMetrics]:
         """Return the metrics of the page's metrics events in step order (the API lists the
@@ -2916,10 +2916,10 @@ class FineTuningJobCheckpointList(_Page[FineTuningJobCheckpoint]):
     to_dict = _write_fine_tuning_job_checkpoint_list
 
     def _repr_html_(self) -> str:
-        return _checkpoints_html(self)
+        return _checkpoint_list_html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
-        printer.text(_checkpoints_text(self))
+        printer.text(_checkpoint_list_text(self, _terminal_width()))
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -3067,12 +3067,15 @@ def _reader_of(value: Any) -> Optional[Type[_Model]]:
     if type(value) is not dict:
         return None
     kind, typed = value.get("object"), value.get("type")
-    if kind == _WEBHOOK_OBJECT or (kind is None and "object" not in value):
-        # A webhook event has a fine_tuning.job.* type and no level; with a level, "event" is the
-        # legacy 2023 event, an event of the wrong shape for the event reader to report.
-        if "level" in value:
-            return FineTuningJobEvent if kind == _WEBHOOK_OBJECT else None
-        return FineTuningJobWebhookEvent if type(typed) is str and typed.startswith(_WEBHOOK_TYPE_PREFIX) else None
+    if kind == _WEBHOOK_OBJECT:
+        # With a level, "event" is the legacy 2023 event, an event of the wrong shape for the
+        # event reader to report; without one, a webhook event (of another product's, its reader
+        # says at $.type).
+        return FineTuningJobEvent if "level" in value else FineTuningJobWebhookEvent
+    if "object" not in value:
+        # A webhook event may leave its object out: its fine_tuning.job.* type and no level tell.
+        is_webhook = type(typed) is str and typed.startswith(_WEBHOOK_TYPE_PREFIX) and "level" not in value
+        return FineTuningJobWebhookEvent if is_webhook else None
     if kind == _PERMISSION_OBJECT and "deleted" in value:
         return FineTuningCheckpointPermissionDeleted
     return _READERS.get(kind) if type(kind) is str else None
@@ -3382,32 +3385,74 @@ def _status_text(status: FineTuningJobStatus) -> str:
     return status.value if status.is_known else status.value + "?"
 
 
-def _hyperparameters_text(job: FineTuningJob) -> str:
+# Text from a remote service goes to terminals: a control character in it (a newline in a
+# message, an escape sequence) would break a table's line or drive the terminal. The text
+# displays write each one escaped, as Python writes it in a string literal (\n, \x1b).
+_CONTROLS = {code: repr(chr(code))[1:-1] for code in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def _printable(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
+def _settings_text(values: Mapping[str, Any]) -> str:
+    """``beta=0.1, x_note="café"``: each member as its key and its JSON value."""
+    return ", ".join(f"{key}={json.dumps(value, ensure_ascii=False)}" for key, value in values.items())
+
+
+def _method_text(job: FineTuningJob) -> str:
     """The method and the hyperparameters that apply to it: ``dpo: beta=0.1, n_epochs=2``."""
     method = job.method
     block = getattr(method, method.type, None) if method is not None and method.is_known else None
     settings = getattr(block, "hyperparameters", None) or job.hyperparameters
-    values = settings.to_dict() if settings is not None else {}
-    text = ", ".join(f"{key}={json.dumps(value, ensure_ascii=False)}" for key, value in values.items())
+    text = _settings_text(settings.to_dict()) if settings is not None else ""
     kind = method.type if method is not None else "supervised"
     return f"{kind}: {text}" if text else kind
 
 
+def _integration_text(integration: Integration) -> str:
+    """``wandb: project="bot", tags=["v2"]``: the members of the block that the type names, then
+    the integration's other members; a type the module does not know is marked with "?"."""
+    members = integration.to_dict()
+    kind = members.pop("type")
+    block = members.pop(kind) if isinstance(members.get(kind), dict) else {}
+    text = ", ".join(part for part in (_settings_text(block), _settings_text(members)) if part)
+    name = kind if integration.is_known else kind + "?"
+    return f"{name}: {text}" if text else name
+
+
+def _tokens_text(job: FineTuningJob) -> str:
+    return "-" if job.trained_tokens is None else f"{job.trained_tokens:,}"
+
+
+def _several(label: str, texts: Sequence[str]) -> List[Tuple[str, str]]:
+    """A fact of several items, a row each: the label on the first row only."""
+    return [(label if i == 0 else "", text) for i, text in enumerate(texts)]
+
+
 def _job_facts(job: FineTuningJob, now: datetime.datetime) -> List[Tuple[str, str]]:
-    """The job at a glance, as (label, text) rows: what the card, the text and the summary show."""
+    """The job at a glance, as (label, text) rows: what the card and the text view both show.
+    The error of a failed job comes first; integrations and metadata only when there are some."""
     finished = job.finished_datetime
-    facts = [
-        ("status", _status_text(job.status)),
+    facts = [("status", _status_text(job.status))]
+    if job.error is not None:
+        facts.append(("error", f"{job.error.code}: {job.error.message}"))
+    facts += [
         ("model", job.model),
         ("fine-tuned model", job.fine_tuned_model or "-"),
         ("created", _utc_text(job.created_datetime)),
         ("finished", "-" if finished is None else _utc_text(finished)),
         ("duration", _took(job, now)),
-        ("trained tokens", "-" if job.trained_tokens is None else f"{job.trained_tokens:,}"),
-        ("method", _hyperparameters_text(job)),
+        ("trained tokens", _tokens_text(job)),
+        ("method", _method_text(job)),
+        ("training file", job.training_file),
+        ("validation file", job.validation_file or "-"),
+        ("result files", ", ".join(job.result_files or ()) or "-"),
+        ("seed", "-" if job.seed is None else str(job.seed)),
     ]
-    if job.error is not None:
-        facts.append(("error", f"{job.error.code}: {job.error.message}"))
+    facts += _several("integrations", [_integration_text(integration) for integration in job.integrations or ()])
+    metadata = job.metadata or {}
+    facts += _several("metadata", [f"{key}={json.dumps(value, ensure_ascii=False)}" for key, value in metadata.items()])
     return facts
 
 
@@ -3416,114 +3461,78 @@ def _job_summary(job: FineTuningJob, now: datetime.datetime) -> str:
     if job.error is not None:
         parts.append(f"({job.error.code})")
     models = job.model if job.fine_tuned_model is None else f"{job.model} -> {job.fine_tuned_model}"
-    return " ".join(parts) + f" {models}, created {_utc_text(job.created_datetime)}, duration {_took(job, now)}"
+    line = " ".join(parts) + f" {models}, created {_utc_text(job.created_datetime)}, duration {_took(job, now)}"
+    return _printable(line)
 
 
 def _job_text(job: FineTuningJob, now: datetime.datetime) -> str:
+    """The job on several lines, a row of facts a line: IPython's plain-text view."""
     facts = _job_facts(job, now)
     width = max(len(label) for label, _ in facts)
     lines = [f"FineTuningJob {job.id}"] + [f"  {label.ljust(width)}  {text}" for label, text in facts]
-    return "\n".join(lines)
+    return "\n".join(_printable(line) for line in lines)
 
 
-def _table_row(job: FineTuningJob, now: datetime.datetime) -> Tuple[str, ...]:
-    """A job in the table: its model is the fine-tuned one when there is one (it names the base
-    model too), else the base model; a failed job shows its error code."""
-    return (
-        job.id,
-        _status_text(job.status),
-        job.fine_tuned_model or job.model,
-        "-" if job.trained_tokens is None else str(job.trained_tokens),
-        job.created_datetime.strftime("%Y-%m-%d %H:%M"),
-        _took(job, now),
-        "-" if job.error is None else job.error.code,
-    )
+def _count(number: int, noun: str) -> str:
+    """``1 job``, ``1,000 jobs``: a count is written with thousands separators, wherever it is."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
-_HEADER = ("ID", "STATUS", "MODEL", "TOKENS", "CREATED (UTC)", "DURATION", "ERROR")
-# Rows stay within a 120-column terminal: base-model names are cut with "…" where needed, never
-# what people copy or search for (ids, file names, fine-tuned model names, error codes).
-_TABLE_WIDTH = 120
-_MODEL_COLUMN = 2
+def _tally(values: Sequence[str]) -> str:
+    """``1,200 running, 1 failed``: how many of each value, in the order first seen."""
+    counts: Dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return ", ".join(f"{n:,} {_printable(value)}" for value, n in counts.items())
 
 
-def _table_lines(rows: Sequence[Tuple[str, ...]], base_models: Sequence[bool]) -> List[str]:
-    """The table of jobs: where base_models[i] is true, row i's model is a base model, which may
-    be cut to fit. The ERROR column, the last, is there only when a job failed."""
-    if all(row[-1] == "-" for row in rows):
-        return _columns(_HEADER[:-1], [row[:-1] for row in rows], _MODEL_COLUMN, base_models)
-    return _columns(_HEADER, rows, _MODEL_COLUMN, base_models)
-
-
-def _jobs_table(jobs: Sequence[FineTuningJob], now: datetime.datetime, width: Optional[int]) -> List[str]:
-    """The table of jobs: a header line, then a line per job, within width columns (None: any)."""
-    return _table_lines([_table_row(job, now) for job in jobs], [job.fine_tuned_model is None for job in jobs])
-
-
-def _columns(
-    header: Tuple[str, ...],
-    rows: Sequence[Tuple[str, ...]],
-    cut: Optional[int] = None,
-    may_cut: Optional[Sequence[bool]] = None,
-) -> List[str]:
-    """Lay rows out under their header, two spaces apart, within _TABLE_WIDTH where they can be:
-    the cells of column cut, if any (of the rows that may_cut allows, or of all), are shortened
-    with …, never below the header, 12 characters, or a cell that may not be cut."""
-    allowed = [cut is not None] * len(rows) if may_cut is None else list(may_cut)
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    over = sum(widths) + 2 * (len(widths) - 1) - _TABLE_WIDTH
-    if cut is not None and over > 0:
-        whole = [len(row[cut]) for row, ok in zip(rows, allowed) if not ok]
-        widths[cut] = max(widths[cut] - over, len(header[cut]), 12, *whole)
-    lines = []
-    for row, ok in zip([header, *rows], [False, *allowed]):
-        cells = list(row)
-        if ok and cut is not None and len(cells[cut]) > widths[cut]:
-            cells[cut] = cells[cut][: widths[cut] - 1] + "\u2026"
-        lines.append("  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip())
-    return lines
+def _counts(values: Sequence[str], noun: str) -> str:
+    """``3 jobs: 2 running, 1 failed``: how many in all, then how many of each value."""
+    total = _count(len(values), noun)
+    return f"{total}: {_tally(values)}" if values else total
 
 
 def _status_counts(statuses: Sequence[str]) -> str:
     """``3 jobs: 1 running, 1 failed, 1 paused``, statuses in the order first seen."""
-    return f"{_count(len(statuses), 'job')}: {_tally(statuses)}"
+    return _counts(statuses, "job")
 
 
-def _tally(values: Sequence[str]) -> str:
-    """``1 running, 1 failed``: how many of each value, in the order first seen."""
-    counts: Dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return ", ".join(f"{n} {value}" for value, n in counts.items())
+def _more(has_more: Optional[bool]) -> str:
+    """What a page's counts end with when another page follows it."""
+    return "; more on the next page" if has_more else ""
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+# A page shown in a notebook shows its first rows, then says how many more it holds; its counts
+# and its chart take in every item. (All 1,000 rows of a page of jobs made 1.2 MB of HTML.)
+_SHOWN_ROWS = 100
 
 
-def _page_text(page: FineTuningJobList, now: datetime.datetime) -> str:
-    more = ", more on the next page" if page.has_more else ""
-    counts = _status_counts([_status_text(job.status) for job in page.data])
-    return "\n".join([f"FineTuningJobList: {counts}{more}", *_jobs_table(page.data, now, _TABLE_WIDTH)])
+def _rest(items: Sequence[Any], noun: str) -> List[str]:
+    """``… 900 more jobs on this page``, when a display shows only the first rows of a page."""
+    rest = len(items) - _SHOWN_ROWS
+    return [f"\u2026 {_count(rest, 'more ' + noun)} on this page"] if rest > 0 else []
 
 
 # HTML for notebooks (Jupyter, VS Code and Colab read _repr_html_). Every value is escaped: it
-# comes from a remote service. No script, no stylesheet, no font: inline styles only, colours
-# inherited from the page so that light and dark themes both read, except the status badges,
-# which carry their own.
+# comes from a remote service. No script, no stylesheet, no font: inline styles only. Text takes
+# the page's own colour, so that light and dark themes both read. No one colour can read at 4.5:1
+# on both white and Jupyter's dark background (#111111): the best reaches 4.35:1. So coloured
+# text sits on a badge of its own colour: white on each badge reads at 4.5:1 or more, and each
+# badge stands out from both backgrounds at 3:1 or more (WCAG's rule for parts of a display).
 _BADGE_COLOURS = {
-    "succeeded": "#1a7f37",
-    "failed": "#cf222e",
-    "cancelled": "#57606a",
-    "running": "#0969da",
-    "queued": "#9a6700",
-    "validating_files": "#9a6700",
-    "paused": "#8250df",
+    "succeeded": "#1b863a",
+    "failed": "#dd303c",
+    "cancelled": "#6b7683",
+    "running": "#0a71ea",
+    "queued": "#9f6a00",
+    "validating_files": "#9f6a00",
+    "paused": "#8859e1",
 }
+_LEVEL_COLOURS = {"warn": "#9f6a00", "error": "#dd303c"}
 _RULE = "1px solid rgba(128, 128, 128, 0.35)"
 _CELL = "text-align: left; vertical-align: top; padding: 0.15em 0.8em 0.15em 0;"
-_ROW_CELL = _CELL + " white-space: nowrap;"  # a table row per job: ids and times stay whole
-_LABEL = _CELL + " font-weight: normal; opacity: 0.7; white-space: nowrap;"
+_ONE_LINE = _CELL + " white-space: nowrap;"
+_LABEL = _ONE_LINE + " font-weight: normal; opacity: 0.7;"
 
 
 def _escape(text: str) -> str:
@@ -3532,151 +3541,322 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _badge(status: FineTuningJobStatus) -> str:
-    colour = _BADGE_COLOURS.get(status.value)
+def _badge(text: str, colour: Optional[str]) -> str:
+    """Text on a badge of the colour given; None: outlined in the page's own colour."""
     look = (
         f"background: {colour}; color: #ffffff; border: 1px solid {colour};"
-        if colour is not None
-        else "border: 1px dashed currentColor;"  # unknown: outlined, in the page's own colour
+        if colour
+        else "border: 1px dashed currentColor;"
     )
     return (
-        f'<span style="{look} border-radius: 1em; padding: 0 0.6em; font-size: 0.85em; white-space: nowrap;"'
-        f' title="status">{_escape(_status_text(status))}</span>'
+        f'<span style="{look} border-radius: 1em; padding: 0 0.6em; font-size: 0.85em; white-space: nowrap;">'
+        f"{_escape(text)}</span>"
     )
+
+
+def _status_badge(status: FineTuningJobStatus) -> str:
+    return _badge(_status_text(status), _BADGE_COLOURS.get(status.value))
+
+
+def _code_html(text: str) -> str:
+    return f'<span style="font-family: monospace;">{_escape(text)}</span>'
 
 
 def _job_html(job: FineTuningJob, now: datetime.datetime) -> str:
+    facts: List[Tuple[str, List[str]]] = []
+    for label, text in _job_facts(job, now)[1:]:  # not the status: the badge shows it
+        if label:
+            facts.append((label, [text]))
+        else:  # an item of the fact above: a line of its cell
+            facts[-1][1].append(text)
     rows = "".join(
-        f'<tr><th style="{_LABEL}">{_escape(label)}</th><td style="{_CELL}">{_escape(text)}</td></tr>'
-        for label, text in _job_facts(job, now)
-        if label != "status"
+        f'<tr><th style="{_LABEL}">{_escape(label)}</th>'
+        f'<td style="{_CELL}">{"<br>".join(_escape(text) for text in texts)}</td></tr>'
+        for label, texts in facts
     )
     return (
         f'<div class="finetuning-job" style="border: {_RULE}; border-radius: 6px; padding: 0.6em 0.9em;'
         ' display: inline-block; max-width: 100%; line-height: 1.5;">'
         f'<div style="margin-bottom: 0.3em;"><span style="font-family: monospace; font-weight: bold;">'
-        f"{_escape(job.id)}</span> {_badge(job.status)}</div>"
+        f"{_escape(job.id)}</span> {_status_badge(job.status)}</div>"
         f'<table style="border-collapse: collapse; margin: 0;">{rows}</table></div>'
     )
 
 
-def _note(text: str) -> str:
-    """A line of text under a table, a little fainter."""
-    return f'<div style="opacity: 0.75; margin-top: 0.3em;">{_escape(text)}</div>'
+# The tables of jobs, events and checkpoints: each column is defined once, for the text table and
+# the HTML one. A text table fits the width it is given (None: anything): first it cuts the cells
+# that may be cut, each ending with "…", then it leaves out columns, the least useful first. Ids,
+# file names, fine-tuned model names and error codes are never cut: people copy and search them.
+class _Column(NamedTuple):
+    """A column of a table. Its functions take an item (a job, an event, a checkpoint) and the
+    current time."""
+
+    title: str  # as HTML writes it; a text table writes it in capitals
+    text: Callable[[Any, datetime.datetime], str]  # the cell as text
+    html: Optional[Callable[[Any, datetime.datetime], str]] = None  # the cell as HTML (None: the text, escaped)
+    cut: Optional[Callable[[Any], bool]] = None  # which items' cells may be cut to fit a width (None: none)
+    cut_least: int = 12  # a cut cell keeps at least this many characters, its "…" included
+    leave_out: int = 0  # to fit a width, columns are left out by this rank, 1 first (0: never)
+    wraps: bool = False  # in HTML, its cells may wrap onto several lines
+    optional: bool = False  # left out of a table where no cell has a value (every one is "-")
 
 
-def _error_html(error: Optional[FineTuningJobError]) -> str:
-    if error is None:
-        return "-"
-    return f'<span title="{_escape(error.message)}">{_escape(error.code)}</span>'
+def _model_html(job: FineTuningJob, now: datetime.datetime) -> str:
+    if job.fine_tuned_model is None:
+        return _escape(job.model)
+    # A fine-tuned name is long (ft:BASE:ORG:SUFFIX:ID): it may break after a colon.
+    return _escape(job.fine_tuned_model).replace(":", ":<wbr>")
 
 
-def _page_html(page: FineTuningJobList, now: datetime.datetime) -> str:
+def _error_html(job: FineTuningJob, now: datetime.datetime) -> str:
+    error = job.error
+    return "-" if error is None else f'<span title="{_escape(error.message)}">{_escape(error.code)}</span>'
+
+
+# Jobs. A job's model is the fine-tuned one once there is one (its name holds the base model's),
+# else the base model, which may be cut (to 12 characters at least). To fit, the columns left
+# out are, in turn: tokens (a detail of cost), duration, creation time, the model, the error
+# code. ID and status stay. Tokens and errors have a column only where some job has them.
+_JOB_COLUMNS = (
+    _Column("ID", lambda job, now: job.id, lambda job, now: _code_html(job.id)),
+    _Column("status", lambda job, now: _status_text(job.status), lambda job, now: _status_badge(job.status)),
+    _Column(
+        "model",
+        lambda job, now: job.fine_tuned_model or job.model,
+        _model_html,
+        cut=lambda job: job.fine_tuned_model is None,
+        leave_out=4,
+        wraps=True,
+    ),
+    _Column("tokens", lambda job, now: _tokens_text(job), leave_out=1, optional=True),
+    _Column("created (UTC)", lambda job, now: job.created_datetime.strftime("%Y-%m-%d %H:%M"), leave_out=3),
+    _Column("duration", _took, leave_out=2),
+    _Column(
+        "error",
+        lambda job, now: "-" if job.error is None else job.error.code,
+        _error_html,
+        leave_out=5,
+        wraps=True,
+        optional=True,
+    ),
+)
+
+
+_GAP = "  "  # between two columns
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _room(widths: Sequence[int], shown: Sequence[int]) -> int:
+    return sum(widths[i] for i in shown) + len(_GAP) * (len(shown) - 1)
+
+
+def _text_table(
+    columns: Sequence[_Column], items: Sequence[Any], now: datetime.datetime, width: Optional[int]
+) -> List[str]:
+    """The titles in capitals, then a line per item, each line within width characters where the
+    table can be made to fit (see _Column); with width None, nothing is cut or left out."""
+    cells = [[_printable(column.text(item, now)) for item in items] for column in columns]
+    shown = [i for i, column in enumerate(columns) if not column.optional or any(c != "-" for c in cells[i])]
+    full = [max(map(len, [column.title, *cells[i]])) for i, column in enumerate(columns)]
+    least = list(full)  # the narrowest each column may be made
+    for i, column in enumerate(columns):
+        if column.cut is not None:
+            whole = [len(cell) for cell, item in zip(cells[i], items) if not column.cut(item)]
+            least[i] = max([min(full[i], column.cut_least), len(column.title), *whole])
+    widths = full
+    if width is not None:
+        for _, i in sorted((columns[i].leave_out, i) for i in shown if columns[i].leave_out):
+            if _room(least, shown) <= width:
+                break
+            shown.remove(i)
+        spare, widths = width - _room(least, shown), list(least)
+        for i in shown:  # what room is left goes to the columns that were cut, left to right
+            widths[i] = min(full[i], least[i] + max(spare, 0))
+            spare -= widths[i] - least[i]
+    lines = []
+    for row in [[column.title.upper() for column in columns], *zip(*cells)]:
+        texts = [_cut(row[i], widths[i]) for i in shown]
+        # The last cell is not padded: a line ends where its text does.
+        lines.append(_GAP.join([*(text.ljust(widths[i]) for i, text in zip(shown, texts[:-1])), texts[-1]]))
+    return lines
+
+
+def _html_table(columns: Sequence[_Column], items: Sequence[Any], now: datetime.datetime, noun: str) -> str:
+    """The first _SHOWN_ROWS items as a table, then a row that says how many more there are."""
+    first = items[:_SHOWN_ROWS]
+    shown = [c for c in columns if not c.optional or any(c.text(item, now) != "-" for item in first)]
     head = "".join(
-        f'<th style="{_ROW_CELL} border-bottom: {_RULE}; font-weight: bold;">{_escape(name)}</th>'
-        for name in ("ID", "status", "model", "fine-tuned model", "created (UTC)", "duration", "tokens", "error")
+        f'<th style="{_ONE_LINE} border-bottom: {_RULE}; font-weight: bold;">{_escape(c.title)}</th>' for c in shown
     )
-    body = []
-    for job in page.data:
-        cells = [
-            f'<span style="font-family: monospace;">{_escape(job.id)}</span>',
-            _badge(job.status),
-            _escape(job.model),
-            # A fine-tuned name is long (ft:BASE:ORG:SUFFIX:ID): it may break after a colon.
-            _escape(job.fine_tuned_model).replace(":", ":<wbr>") if job.fine_tuned_model is not None else "-",
-            job.created_datetime.strftime("%Y-%m-%d %H:%M"),
-            _escape(_took(job, now)),
-            "-" if job.trained_tokens is None else f"{job.trained_tokens:,}",
-            _error_html(job.error),
-        ]
-        # Every cell stays on one line but the fine-tuned model's and the error's, which may be long.
-        styles = [_ROW_CELL] * 3 + [_CELL] + [_ROW_CELL] * 3 + [_CELL]
-        row = "".join(f'<td style="{style}">{cell}</td>' for style, cell in zip(styles, cells))
-        body.append(f"<tr>{row}</tr>")
-    counts = _status_counts([_status_text(job.status) for job in page.data])
-    more = " More on the next page." if page.has_more else ""
+    body = [
+        "<tr>"
+        + "".join(
+            f'<td style="{_CELL if c.wraps else _ONE_LINE}">'
+            f"{_escape(c.text(item, now)) if c.html is None else c.html(item, now)}</td>"
+            for c in shown
+        )
+        + "</tr>"
+        for item in first
+    ]
+    body += [
+        f'<tr><td colspan="{len(shown)}" style="{_CELL} opacity: 0.75;">{_escape(line)}</td></tr>'
+        for line in _rest(items, noun)
+    ]
+    table = '<table style="border-collapse: collapse; margin: 0;">'
+    return f"{table}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _list_html(name: str, chart: str, table: str, note: str) -> str:
+    """A page in HTML: its chart (if any), its table, and a note under them, a little fainter."""
     return (
-        '<div class="finetuning-job-list" style="line-height: 1.5;">'
-        f'<table style="border-collapse: collapse; margin: 0;"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
-        f"{_note(counts + '.' + more)}</div>"
+        f'<div class="{name}" style="line-height: 1.5;">{chart}{table}'
+        f'<div style="opacity: 0.75; margin-top: 0.3em;">{_escape(note)}</div></div>'
     )
+
+
+def _jobs_table(jobs: Sequence[FineTuningJob], now: datetime.datetime, width: Optional[int]) -> List[str]:
+    """The table of jobs: a title line, then a line per job, within width columns (None: all in full)."""
+    return _text_table(_JOB_COLUMNS, jobs, now, width)
+
+
+def _job_list_text(page: FineTuningJobList, now: datetime.datetime, width: Optional[int]) -> str:
+    counts = _status_counts([_status_text(job.status) for job in page.data])
+    lines = [f"FineTuningJobList: {counts}{_more(page.has_more)}"]
+    lines += _jobs_table(page.data[:_SHOWN_ROWS], now, width)
+    return "\n".join(lines + _rest(page.data, "job"))
+
+
+def _terminal_width() -> int:
+    """The terminal's width in columns: where IPython's plain-text view is shown (80 where the
+    output is not a terminal, as in Jupyter, which shows the HTML)."""
+    import shutil  # noqa: PLC0415 (only IPython's plain-text view of a page needs it)
+
+    return shutil.get_terminal_size().columns
+
+
+def _job_list_html(page: FineTuningJobList, now: datetime.datetime) -> str:
+    counts = _status_counts([_status_text(job.status) for job in page.data])
+    table = _html_table(_JOB_COLUMNS, page.data, now, "job")
+    return _list_html("finetuning-job-list", "", table, f"{counts}{_more(page.has_more)}.")
 
 
 # Events and checkpoints: a loss curve is what people look at. In a terminal, a sparkline; in a
 # notebook, a chart drawn as inline SVG, with no dependency.
 _SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 _SPARKLINE_WIDTH = 40
-# (the member of TrainingMetrics, its name, its colour in charts)
+# (the member of TrainingMetrics, its name, its colour, its dashes) for each loss. Lines are
+# drawn on the page's own background: each colour stands out from white and from #111111 at
+# 4.3:1, near the best any colour can, and the dashes tell the lines apart without colour.
 _LOSSES = (
-    ("train_loss", "training loss", "#2f6fde"),
-    ("valid_loss", "validation loss", "#e8710a"),
-    ("full_valid_loss", "full validation loss", "#1a7f37"),
+    ("train_loss", "train loss", "#3876e0", ""),
+    ("valid_loss", "valid loss", "#c05e08", "6 3"),
+    ("full_valid_loss", "full valid loss", "#1d8b3c", "2 3"),
 )
 _Series = List[Tuple[Union[int, float], Union[int, float]]]
+# A chart draws at most this many points of a series, evenly chosen, the first and the last among
+# them. (All the points of 5,000 events made 2 MB of HTML.)
+_CHART_POINTS = 300
 
 
 def _number_text(value: Union[int, float]) -> str:
     return f"{value:.4g}" if type(value) is float else str(value)
 
 
-def _loss_series(points: Sequence[Tuple[Union[int, float], TrainingMetrics]]) -> List[Tuple[str, str, _Series]]:
-    """(name, colour, [(step, loss), ...] in step order) for each loss that the metrics hold."""
+def _float(value: Union[int, float]) -> float:
+    """A number as a float; an integer too large for one as the largest float of its sign."""
+    try:
+        return float(value)
+    except OverflowError:
+        return sys.float_info.max if value > 0 else -sys.float_info.max
+
+
+def _loss_series(
+    points: Sequence[Tuple[Union[int, float], TrainingMetrics]],
+) -> List[Tuple[str, str, str, _Series]]:
+    """(name, colour, dashes, [(step, loss), ...] in step order) for each loss the metrics hold."""
     found = []
-    for member, name, colour in _LOSSES:
+    for member, name, colour, dashes in _LOSSES:
         series = sorted(
             (step, getattr(metrics, member)) for step, metrics in points if getattr(metrics, member) is not None
         )
         if series:
-            found.append((name, colour, series))
+            found.append((name, colour, dashes, series))
     return found
 
 
 def _sparkline(values: Sequence[Union[int, float]]) -> str:
     """Values as block characters, lowest ▁ to highest █, at most _SPARKLINE_WIDTH of them."""
-    if len(values) > _SPARKLINE_WIDTH:  # the mean of each of _SPARKLINE_WIDTH runs of values
-        cuts = [round(i * len(values) / _SPARKLINE_WIDTH) for i in range(_SPARKLINE_WIDTH + 1)]
-        values = [sum(values[a:b]) / (b - a) for a, b in zip(cuts, cuts[1:])]
-    low, high = min(values), max(values)
+    numbers = [_float(value) for value in values]
+    if len(numbers) > _SPARKLINE_WIDTH:  # the mean of each of _SPARKLINE_WIDTH runs of values
+        cuts = [round(i * len(numbers) / _SPARKLINE_WIDTH) for i in range(_SPARKLINE_WIDTH + 1)]
+        numbers = [sum(number / (b - a) for number in numbers[a:b]) for a, b in zip(cuts, cuts[1:])]
+    low, high = min(numbers), max(numbers)
     if high == low:
-        return _SPARKS[3] * len(values)
-    return "".join(_SPARKS[min(7, int((value - low) / (high - low) * 8))] for value in values)
+        return _SPARKS[3] * len(numbers)
+    # In halves, so that no difference of two floats overflows.
+    return "".join(_SPARKS[min(7, int((n / 2 - low / 2) / (high / 2 - low / 2) * 8))] for n in numbers)
 
 
 def _loss_summaries(points: Sequence[Tuple[Union[int, float], TrainingMetrics]]) -> List[str]:
     """``train loss 2.31 ▇▆▅▄▃▂▂▁ 0.41 over steps 1-120``, a line per loss the metrics hold."""
     lines = []
-    for name, _, series in _loss_series(points):
+    for name, _, _, series in _loss_series(points):
         losses = [loss for _, loss in series]
         first, last = _number_text(series[0][0]), _number_text(series[-1][0])
         steps = f"step {first}" if len(series) == 1 else f"steps {first}-{last}"
-        short = name.replace("training", "train").replace("validation", "valid")
-        lines.append(f"{short} {losses[0]:.3g} {_sparkline(losses)} {losses[-1]:.3g} over {steps}")
+        lines.append(f"{name} {losses[0]:.3g} {_sparkline(losses)} {losses[-1]:.3g} over {steps}")
     return lines
 
 
 def _ticks(low: float, high: float) -> List[float]:
-    """Round values from at most low to at least high, steps of 1, 2 or 5 times a power of ten."""
-    span = high - low or abs(high) or 1.0
-    step = 10 ** math.floor(math.log10(span / 4))
+    """Round values from at most low to at least high (low < high), steps of 1, 2 or 5 times a
+    power of ten."""
+    span = high - low
+    exponent = math.floor(math.log10(span) - math.log10(4))  # (span / 4 may be too small for a float)
+    step = 10.0 ** max(exponent, -300)  # 10.0 ** -324 is 0
     step *= next(m for m in (1, 2, 5, 10) if span / (step * m) <= 6)
     first, last = math.floor(low / step), math.ceil(high / step)
     return [(first + i) * step for i in range(max(last - first, 1) + 1)]
 
 
-def _loss_chart_svg(series: List[Tuple[str, str, _Series]]) -> str:
+def _axis(values: Sequence[float]) -> Tuple[List[float], Callable[[float], float]]:
+    """An axis over values: its ticks, and where a value falls on it, from 0 at the first tick
+    to 1 at the last. A single value has a single tick, in the middle."""
+    low, high = min(values), max(values)
+    if low == high:
+        return [low], lambda value: 0.5
+    ticks = _ticks(low, high) if math.isfinite(high - low) else [low, high]
+    if not math.isfinite(ticks[-1] - ticks[0]):  # round ticks beyond the largest float
+        ticks = [low, high]
+    first, last = ticks[0] / 2, ticks[-1] / 2  # in halves, so that no difference overflows
+    return ticks, lambda value: (value / 2 - first) / (last - first)
+
+
+def _evenly(points: _Series, limit: int) -> _Series:
+    """At most limit points, evenly chosen, the first and the last among them."""
+    if len(points) <= limit:
+        return points
+    return [points[round(i * (len(points) - 1) / (limit - 1))] for i in range(limit)]
+
+
+def _loss_chart_svg(series: List[Tuple[str, str, str, _Series]]) -> str:
     """An SVG line chart of losses by step: axes with labelled ticks, a legend, a title per series."""
     width, height, left, right, top, bottom = 560, 230, 52, 16, 30, 36
-    steps = [step for _, _, points in series for step, _ in points]
-    losses = [loss for _, _, points in series for _, loss in points]
-    x_ticks, y_ticks = _ticks(min(steps), max(steps)), _ticks(min(losses), max(losses))
-    x_low, x_high, y_low, y_high = x_ticks[0], x_ticks[-1], y_ticks[0], y_ticks[-1]  # the ticks span the data
+    drawn = [
+        (name, colour, dashes, [(_float(step), _float(loss)) for step, loss in _evenly(points, _CHART_POINTS)])
+        for name, colour, dashes, points in series
+    ]
+    x_ticks, x_at = _axis([step for _, _, _, points in drawn for step, _ in points])
+    y_ticks, y_at = _axis([loss for _, _, _, points in drawn for _, loss in points])
 
     def x(step: float) -> float:
-        return left + (step - x_low) / (x_high - x_low) * (width - left - right)
+        return left + x_at(step) * (width - left - right)
 
     def y(loss: float) -> float:
-        return height - bottom - (loss - y_low) / (y_high - y_low) * (height - top - bottom)
+        return height - bottom - y_at(loss) * (height - top - bottom)
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
@@ -3703,20 +3883,22 @@ def _loss_chart_svg(series: List[Tuple[str, str, _Series]]) -> str:
         "step</text>"
     )
     legend_x = left + 8
-    for name, colour, points in series:
+    for name, colour, dashes, points in drawn:
         path = " ".join(f"{x(step):.1f},{y(loss):.1f}" for step, loss in points)
         dots = (
             "".join(f'<circle cx="{x(s):.1f}" cy="{y(v):.1f}" r="2.5"/>' for s, v in points)
             if len(points) <= 40
             else ""
         )
+        dash = f' stroke-dasharray="{dashes}"' if dashes else ""
         parts.append(
             f'<g fill="{colour}" stroke="{colour}"><title>{_escape(name)}</title>'
-            f'<polyline points="{path}" fill="none" stroke-width="2"/>{dots}</g>'
-            f'<g><rect x="{legend_x}" y="{top - 20}" width="12" height="3" fill="{colour}"/>'
-            f'<text x="{legend_x + 16}" y="{top - 15}" fill="currentColor">{_escape(name)}</text></g>'
+            f'<polyline points="{path}" fill="none" stroke-width="2"{dash}/>{dots}</g>'
+            f'<g><line x1="{legend_x}" x2="{legend_x + 20}" y1="{top - 16}" y2="{top - 16}" stroke="{colour}"'
+            f' stroke-width="2"{dash}/>'
+            f'<text x="{legend_x + 24}" y="{top - 12}" fill="currentColor">{_escape(name)}</text></g>'
         )
-        legend_x += 24 + 7 * len(name)
+        legend_x += 36 + 7 * len(name)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -3732,41 +3914,87 @@ def _level_text(level: str) -> str:
     return level if level in _EVENT_LEVELS else level + "?"
 
 
-def _event_row(event: FineTuningJobEvent) -> Tuple[str, ...]:
-    kind = "-" if event.type is None else event.type if event.type in _EVENT_TYPES else event.type + "?"
-    return (
-        event.id,
-        event.created_datetime.strftime("%Y-%m-%d %H:%M:%S"),
-        _level_text(event.level),
-        kind,
-        event.message,
-    )
+def _level_html(event: FineTuningJobEvent, now: datetime.datetime) -> str:
+    if event.level == "info":
+        return "info"
+    return _badge(_level_text(event.level), _LEVEL_COLOURS.get(event.level))
 
 
-_EVENT_HEADER = ("ID", "CREATED (UTC)", "LEVEL", "TYPE", "MESSAGE")
+def _type_text(event: FineTuningJobEvent, now: datetime.datetime) -> str:
+    return "-" if event.type is None else event.type if event.type in _EVENT_TYPES else event.type + "?"
 
 
-def _checkpoint_row(checkpoint: FineTuningJobCheckpoint) -> Tuple[str, ...]:
-    metrics = checkpoint.metrics
-    losses = [getattr(metrics, member) for member, _, _ in _LOSSES]
-    return (
-        str(checkpoint.step_number),
-        *("-" if loss is None else _number_text(loss) for loss in losses),
-        checkpoint.fine_tuned_model_checkpoint,
-    )
+# Events. Messages may be cut (to 32 characters at least: they are what people read). To fit,
+# the columns left out are, in turn: the type (the message mostly says it), the id (wanted only
+# to ask for the next page), the time. Level and message stay.
+_EVENT_COLUMNS = (
+    _Column("ID", lambda event, now: event.id, lambda event, now: _code_html(event.id), leave_out=2),
+    _Column("created (UTC)", lambda event, now: event.created_datetime.strftime("%Y-%m-%d %H:%M:%S"), leave_out=3),
+    _Column("level", lambda event, now: _level_text(event.level), _level_html),
+    _Column("type", _type_text, leave_out=1),
+    _Column("message", lambda event, now: event.message, cut=lambda event: True, cut_least=32, wraps=True),
+)
 
 
-_CHECKPOINT_HEADER = ("STEP", "TRAIN LOSS", "VALID LOSS", "FULL VALID LOSS", "MODEL")  # nothing cut
+def _loss_text(value: Optional[Union[int, float]]) -> str:
+    return "-" if value is None else _number_text(value)
+
+
+# Checkpoints. Nothing is cut: the model is the name to use the checkpoint by. To fit, the
+# columns left out are, in turn: the full validation loss, the validation loss, the training
+# loss. Step and model stay. A loss that no checkpoint has is left out.
+_CHECKPOINT_COLUMNS = (
+    _Column("step", lambda checkpoint, now: str(checkpoint.step_number)),
+    _Column(
+        "train loss", lambda checkpoint, now: _loss_text(checkpoint.metrics.train_loss), leave_out=3, optional=True
+    ),
+    _Column(
+        "valid loss", lambda checkpoint, now: _loss_text(checkpoint.metrics.valid_loss), leave_out=2, optional=True
+    ),
+    _Column(
+        "full valid loss",
+        lambda checkpoint, now: _loss_text(checkpoint.metrics.full_valid_loss),
+        leave_out=1,
+        optional=True,
+    ),
+    _Column(
+        "model",
+        lambda checkpoint, now: checkpoint.fine_tuned_model_checkpoint,
+        lambda checkpoint, now: _code_html(checkpoint.fine_tuned_model_checkpoint),
+        wraps=True,
+    ),
+)
+# The columns of events and checkpoints do not read the time: their tables are given this one.
+_ANY_TIME = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+# Webhook events: the job each is about and how it ended stay; to fit, the event's id goes, then
+# its time. Permissions: the project stays; the id goes, then the time. Deleted permissions: both.
+_WEBHOOK_COLUMNS = (
+    _Column("ID", lambda event, now: event.id, leave_out=1),
+    _Column("created (UTC)", lambda event, now: event.created_datetime.strftime("%Y-%m-%d %H:%M:%S"), leave_out=2),
+    _Column("type", lambda event, now: event.type if event.is_known else event.type + "?"),
+    _Column("job", lambda event, now: event.job_id),
+)
+_PERMISSION_COLUMNS = (
+    _Column("ID", lambda permission, now: permission.id, leave_out=1),
+    _Column("created (UTC)", lambda item, now: item.created_datetime.strftime("%Y-%m-%d %H:%M:%S"), leave_out=2),
+    _Column("project", lambda permission, now: permission.project_id),
+)
+_DELETED_COLUMNS = (
+    _Column("ID", lambda deleted, now: deleted.id),
+    _Column("deleted", lambda deleted, now: "yes" if deleted.deleted else "no"),
+)
 
 
 def _events_table(events: Sequence[FineTuningJobEvent], width: Optional[int]) -> List[str]:
-    """The table of events: a header line, then a line per event, within width columns (None: any)."""
-    return _columns(_EVENT_HEADER, [_event_row(event) for event in events], len(_EVENT_HEADER) - 1)
+    """The table of events: a title line, then a line per event, within width columns (None: all in full)."""
+    return _text_table(_EVENT_COLUMNS, events, _ANY_TIME, width)
 
 
 def _checkpoints_table(checkpoints: Sequence[FineTuningJobCheckpoint], width: Optional[int]) -> List[str]:
-    """The table of checkpoints: a header line, then a line per checkpoint, within width columns (None: any)."""
-    return _columns(_CHECKPOINT_HEADER, [_checkpoint_row(checkpoint) for checkpoint in checkpoints])
+    """The table of checkpoints: a title line, then a line per checkpoint, within width columns (None: all in full)."""
+    return _text_table(_CHECKPOINT_COLUMNS, checkpoints, _ANY_TIME, width)
 
 
 def _event_points(events: Sequence[FineTuningJobEvent]) -> List[Tuple[Union[int, float], TrainingMetrics]]:
@@ -3779,69 +4007,31 @@ def _checkpoint_points(
     return [(checkpoint.step_number, checkpoint.metrics) for checkpoint in checkpoints]
 
 
-def _events_text(page: FineTuningJobEventList) -> str:
-    more = ", more on the next page" if page.has_more else ""
-    lines = [f"FineTuningJobEventList: {_count(len(page.data), 'event')}{more}"]
-    lines += _events_table(page.data, _TABLE_WIDTH)
+def _event_list_text(page: FineTuningJobEventList, width: Optional[int]) -> str:
+    counts = _counts([_level_text(event.level) for event in page.data], "event")
+    lines = [f"FineTuningJobEventList: {counts}{_more(page.has_more)}"]
+    lines += _events_table(page.data[:_SHOWN_ROWS], width) + _rest(page.data, "event")
     return "\n".join(lines + _loss_summaries(_event_points(page.data)))
 
 
-def _checkpoints_text(page: FineTuningJobCheckpointList) -> str:
-    more = ", more on the next page" if page.has_more else ""
-    lines = [f"FineTuningJobCheckpointList: {_count(len(page.data), 'checkpoint')}{more}"]
-    lines += _checkpoints_table(page.data, _TABLE_WIDTH)
+def _checkpoint_list_text(page: FineTuningJobCheckpointList, width: Optional[int]) -> str:
+    lines = [f"FineTuningJobCheckpointList: {_count(len(page.data), 'checkpoint')}{_more(page.has_more)}"]
+    lines += _checkpoints_table(page.data[:_SHOWN_ROWS], width) + _rest(page.data, "checkpoint")
     return "\n".join(lines + _loss_summaries(_checkpoint_points(page.data)))
 
 
-def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]], wrap: int) -> str:
-    """A table of escaped cells; the cells of column wrap may wrap, the others stay on one line."""
-    head = "".join(
-        f'<th style="{_ROW_CELL} border-bottom: {_RULE}; font-weight: bold;">{_escape(name)}</th>' for name in header
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(f'<td style="{_CELL if i == wrap else _ROW_CELL}">{cell}</td>' for i, cell in enumerate(row))
-        + "</tr>"
-        for row in rows
-    )
-    table = '<table style="border-collapse: collapse; margin: 0;">'
-    return f"{table}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _event_list_html(page: FineTuningJobEventList) -> str:
+    counts = _counts([_level_text(event.level) for event in page.data], "event")
+    table = _html_table(_EVENT_COLUMNS, page.data, _ANY_TIME, "event")
+    chart = _chart_html(_event_points(page.data))
+    return _list_html("finetuning-job-events", chart, table, f"{counts}{_more(page.has_more)}. Newest first.")
 
 
-def _events_html(page: FineTuningJobEventList) -> str:
-    colours = {"warn": "#bf8700", "error": "#cf222e"}  # readable on light and dark backgrounds
-    rows = [
-        (
-            _escape(event.created_datetime.strftime("%Y-%m-%d %H:%M:%S")),
-            f'<span style="color: {colours[event.level]}; font-weight: bold;">{_escape(event.level)}</span>'
-            if event.level in colours
-            else _escape(_level_text(event.level)),
-            _escape(event.message),
-        )
-        for event in page.data
-    ]
-    more = " More on the next page." if page.has_more else ""
-    return (
-        '<div class="finetuning-job-events" style="line-height: 1.5;">'
-        f"{_chart_html(_event_points(page.data))}{_html_table(('time (UTC)', 'level', 'message'), rows, wrap=2)}"
-        f"{_note(_count(len(page.data), 'event') + ', newest first.' + more)}</div>"
-    )
-
-
-def _checkpoints_html(page: FineTuningJobCheckpointList) -> str:
-    rows = []
-    for checkpoint in page.data:
-        step, *losses, model = _checkpoint_row(checkpoint)
-        rows.append(
-            (_escape(step), f'<span style="font-family: monospace;">{_escape(model)}</span>', *map(_escape, losses))
-        )
-    header = ("step", "model", "training loss", "validation loss", "full validation loss")
-    more = " More on the next page." if page.has_more else ""
-    return (
-        '<div class="finetuning-job-checkpoints" style="line-height: 1.5;">'
-        f"{_chart_html(_checkpoint_points(page.data))}{_html_table(header, rows, wrap=1)}"
-        f"{_note(_count(len(page.data), 'checkpoint') + ', newest first.' + more)}</div>"
-    )
+def _checkpoint_list_html(page: FineTuningJobCheckpointList) -> str:
+    counts = _count(len(page.data), "checkpoint")
+    table = _html_table(_CHECKPOINT_COLUMNS, page.data, _ANY_TIME, "checkpoint")
+    chart = _chart_html(_checkpoint_points(page.data))
+    return _list_html("finetuning-job-checkpoints", chart, table, f"{counts}{_more(page.has_more)}. Newest first.")
 
 
 # ---------------------------------------------------------------------------
@@ -4075,26 +4265,43 @@ def _flush(stdout: Any) -> None:
 def _tables(
     found: List[Tuple[str, _Model]], several: bool, now: datetime.datetime, width: Optional[int]
 ) -> List[List[str]]:
-    """A table for each kind of item read (jobs, events, checkpoints), a heading per input when
-    there are several, then its totals and, for metrics, a loss line per input with a sparkline."""
+    """A table for each kind of item read, a heading per input when there are several, then its
+    totals and, for metrics, a loss line per input with a sparkline."""
     tables = []
-    jobs = [(label, item) for label, item in found if isinstance(item, FineTuningJob)]
-    if jobs:
-        table = _with_headings(_jobs_table([job for _, job in jobs], now, width), [label for label, _ in jobs], several)
-        tables.append([*table, _status_counts([_status_text(job.status) for _, job in jobs])])
-    events = [(label, item) for label, item in found if isinstance(item, FineTuningJobEvent)]
-    if events:
-        lines = _events_table([event for _, event in events], width)
-        table = _with_headings(lines, [label for label, _ in events], several)
-        table.append(f"{_count(len(events), 'event')}: " + _tally([_level_text(event.level) for _, event in events]))
-        tables.append(table + _metrics_lines(events, _event_points, several))
-    checkpoints = [(label, item) for label, item in found if isinstance(item, FineTuningJobCheckpoint)]
-    if checkpoints:
-        lines = _checkpoints_table([checkpoint for _, checkpoint in checkpoints], width)
-        table = _with_headings(lines, [label for label, _ in checkpoints], several)
-        table.append(_count(len(checkpoints), "checkpoint"))
-        tables.append(table + _metrics_lines(checkpoints, _checkpoint_points, several))
+    for kind, columns, totals, points in _TABLES:
+        items = [(label, item) for label, item in found if type(item) is kind]
+        if items:
+            lines = _text_table(columns, [item for _, item in items], now, width)
+            table = _with_headings(lines, [label for label, _ in items], several)
+            table.append(totals([item for _, item in items]))
+            tables.append(table + (_metrics_lines(items, points, several) if points is not None else []))
     return tables
+
+
+# The command line's tables, one for each kind of item: (class, columns, totals, metrics points).
+_TABLES: Tuple[Tuple[type, Tuple[_Column, ...], Callable[[Any], str], Optional[Callable[[Any], Any]]], ...] = (
+    (FineTuningJob, _JOB_COLUMNS, lambda jobs: _status_counts([_status_text(job.status) for job in jobs]), None),
+    (
+        FineTuningJobEvent,
+        _EVENT_COLUMNS,
+        lambda events: f"{_count(len(events), 'event')}: " + _tally([_level_text(event.level) for event in events]),
+        _event_points,
+    ),
+    (FineTuningJobCheckpoint, _CHECKPOINT_COLUMNS, lambda items: _count(len(items), "checkpoint"), _checkpoint_points),
+    (
+        FineTuningJobWebhookEvent,
+        _WEBHOOK_COLUMNS,
+        lambda events: f"{_count(len(events), 'webhook event')}: " + _tally([event.type for event in events]),
+        None,
+    ),
+    (FineTuningCheckpointPermission, _PERMISSION_COLUMNS, lambda items: _count(len(items), "permission"), None),
+    (
+        FineTuningCheckpointPermissionDeleted,
+        _DELETED_COLUMNS,
+        lambda items: _count(len(items), "deleted permission"),
+        None,
+    ),
+)
 
 
 def _with_headings(lines: List[str], labels: List[str], several: bool) -> List[str]:

@@ -14,7 +14,18 @@ from typing import Any, List, Tuple
 import pytest
 
 from tests import ftj
-from tests.fixtures import checkpoint, checkpoint_page, event, event_page, job, metrics_event, page
+from tests.fixtures import (
+    checkpoint,
+    checkpoint_page,
+    deleted_permission,
+    event,
+    event_page,
+    job,
+    metrics_event,
+    page,
+    permission_page,
+    webhook_event,
+)
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 MODULE = Path(ftj.__file__).resolve()
@@ -48,8 +59,8 @@ def test_table_for_one_job() -> None:
     code, out, err = run(str(EXAMPLES / "job.json"))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "ID                      STATUS     MODEL                                     TOKENS  CREATED (UTC)     DURATION",
-        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01 00:00  1h 01m 01s",
+        "ID                      STATUS     MODEL                                     TOKENS   CREATED (UTC)     DURATION",
+        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482,113  2026-01-01 00:00  1h 01m 01s",
         "1 job: 1 succeeded",
     ]
 
@@ -58,10 +69,10 @@ def test_table_for_a_page_counts_jobs_per_status() -> None:
     code, out, err = run(str(EXAMPLES / "page.json"))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "ID                STATUS   MODEL                   TOKENS  CREATED (UTC)     DURATION            ERROR",
-        "ftjob-dpoRun5Ks8  running  gpt-4o-2024-08-06       -       2026-01-02 00:00  12h 00m 00s so far  -",
-        "ftjob-failQ3Vn2   failed   gpt-4o-mini-2024-07-18  -       2025-12-31 00:00  5m 12s              invalid_n_examples",
-        "ftjob-rftPause1   paused   o4-mini-2025-04-16      -       2025-12-30 00:00  3d 12h so far       -",
+        "ID                STATUS   MODEL                   CREATED (UTC)     DURATION            ERROR",
+        "ftjob-dpoRun5Ks8  running  gpt-4o-2024-08-06       2026-01-02 00:00  12h 00m 00s so far  -",
+        "ftjob-failQ3Vn2   failed   gpt-4o-mini-2024-07-18  2025-12-31 00:00  5m 12s              invalid_n_examples",
+        "ftjob-rftPause1   paused   o4-mini-2025-04-16      2025-12-30 00:00  3d 12h so far       -",
         "3 jobs: 1 running, 1 failed, 1 paused",
     ]
 
@@ -444,17 +455,18 @@ def test_a_timestamp_in_milliseconds_says_so(tmp_path: Path) -> None:
     )
 
 
-def test_with_several_inputs_a_heading_names_each_file() -> None:
+def test_with_several_inputs_a_heading_names_each_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")  # the full table is 129 wide: tokens and duration are left out
     code, out, err = run(str(EXAMPLES / "job.json"), str(EXAMPLES / "page.json"))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "ID                      STATUS     MODEL                                     TOKENS  CREATED (UTC)     DURATION            ERROR",
+        "ID                      STATUS     MODEL                                     CREATED (UTC)     ERROR",
         f"==> {EXAMPLES / 'job.json'} <==",
-        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  482113  2026-01-01 00:00  1h 01m 01s          -",
+        "ftjob-7Hq2LmZx9RtYb1Wz  succeeded  ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4  2026-01-01 00:00  -",
         f"==> {EXAMPLES / 'page.json'} <==",
-        "ftjob-dpoRun5Ks8        running    gpt-4o-2024-08-06                         -       2026-01-02 00:00  12h 00m 00s so far  -",
-        "ftjob-failQ3Vn2         failed     gpt-4o-mini-2024-07-18                    -       2025-12-31 00:00  5m 12s              invalid_n_examples",
-        "ftjob-rftPause1         paused     o4-mini-2025-04-16                        -       2025-12-30 00:00  3d 12h so far       -",
+        "ftjob-dpoRun5Ks8        running    gpt-4o-2024-08-06                         2026-01-02 00:00  -",
+        "ftjob-failQ3Vn2         failed     gpt-4o-mini-2024-07-18                    2025-12-31 00:00  invalid_n_examples",
+        "ftjob-rftPause1         paused     o4-mini-2025-04-16                        2025-12-30 00:00  -",
         "4 jobs: 1 succeeded, 1 running, 1 failed, 1 paused",
     ]
 
@@ -469,7 +481,7 @@ def test_an_unknown_status_is_marked_and_a_long_base_model_is_cut(
     code, out, _ = run(str(path))
     assert code == 0
     assert out.splitlines()[1] == (
-        "ftjob-runnsup0001  pending?   gpt-4o-mini-2024-07-18-with-a-very-long-name-ind…  -       2026-01-01 00:00  1d 12h so far"
+        "ftjob-runnsup0001  pending?   gpt-4o-mini-2024-07-18-with-a-very-long-name-in…  -        2026-01-01 00:00  1d 12h so far"
     )
     assert max(len(line) for line in out.splitlines()) <= 120
 
@@ -548,11 +560,11 @@ def test_a_checkpoints_page_and_a_job_give_a_table_each(tmp_path: Path) -> None:
     jobs, checkpoints = out.split("\n\n")
     assert jobs.splitlines()[1] == f"==> {EXAMPLES / 'job.json'} <=="
     assert checkpoints.splitlines() == [
-        "STEP  TRAIN LOSS  VALID LOSS  FULL VALID LOSS  MODEL",
+        "STEP  TRAIN LOSS  VALID LOSS  MODEL",
         f"==> {tmp_path / 'checkpoints.json'} <==",
-        "120   0.41        0.51        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-120",
-        "80    0.52        0.62        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-80",
-        "40    0.77        0.87        -                ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-40",
+        "120   0.41        0.51        ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-120",
+        "80    0.52        0.62        ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-80",
+        "40    0.77        0.87        ft:gpt-4o-mini-2024-07-18:acme::B1c2D3e4:ckpt-step-40",
         "3 checkpoints",
         f"{tmp_path / 'checkpoints.json'}: train loss 0.77 █▃▁ 0.41 over steps 40-120",
         f"{tmp_path / 'checkpoints.json'}: valid loss 0.87 █▃▁ 0.51 over steps 40-120",
@@ -768,15 +780,14 @@ def test_a_broken_pretty_job_with_a_one_line_object_is_one_problem(tmp_path: Pat
 
 
 class Recorder:
-    """Stands in for the three table functions and records the width each was given."""
+    """Stands in for the text tables and records the width each was given."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.widths: List[Any] = []
-        for name in ("_jobs_table", "_events_table", "_checkpoints_table"):
-            monkeypatch.setattr(ftj, name, self.table)
+        monkeypatch.setattr(ftj, "_text_table", self.table)
 
-    def table(self, items: Any, *rest: Any) -> List[str]:
-        self.widths.append(rest[-1])
+    def table(self, columns: Any, items: Any, now: Any, width: Any) -> List[str]:
+        self.widths.append(width)
         return ["HEADER", *("row" for _ in items)]
 
 
@@ -876,3 +887,65 @@ def test_a_full_disk_is_one_line_and_exit_status_2(argv: List[str]) -> None:
             check=False,
         )
     assert (result.returncode, result.stderr) == (2, "<stdout>: cannot write: No space left on device\n")
+
+
+# --- Webhook events and checkpoint permissions (CONTRACT.md section 9): a table per kind.
+
+
+def test_webhook_events_and_permissions_are_tables_with_totals(tmp_path: Path) -> None:
+    failed = {**webhook_event("failed", "ftjob-b"), "id": "evt_2", "created_at": 1767229900}
+    newer = {**webhook_event("paused", "ftjob-c"), "id": "evt_3"}  # a type newer than the module
+    events = tmp_path / "events.jsonl"
+    events.write_text("\n".join(json.dumps(value) for value in (webhook_event(), failed, newer)) + "\n")
+    permissions = write(tmp_path / "permissions.json", permission_page())
+    deleted = write(tmp_path / "deleted.json", deleted_permission())
+    code, out, err = run(str(events), permissions, deleted)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "ID                                    CREATED (UTC)        TYPE                       JOB",
+        f"==> {events} <==",
+        "evt_685c0590f2d48190a7ed3e2b8f1c9d6e  2026-01-01 01:01:01  fine_tuning.job.succeeded  ftjob-7Hq2LmZx9RtYb1Wz",
+        "evt_2                                 2026-01-01 01:11:40  fine_tuning.job.failed     ftjob-b",
+        "evt_3                                 2026-01-01 01:01:01  fine_tuning.job.paused?    ftjob-c",
+        "3 webhook events: 1 fine_tuning.job.succeeded, 1 fine_tuning.job.failed, 1 fine_tuning.job.paused",
+        "",
+        "ID                           CREATED (UTC)        PROJECT",
+        f"==> {permissions} <==",
+        "cp_zc4Q7MP6XxulcVzj4MZdwsAB  2026-01-01 01:01:40  proj_abGMw1llN8IrBb6SvvY5A1iH",
+        "cp_enQCFmOTGj3syEpYVhBRLTSy  2026-01-01 01:01:40  proj_iqGMw1llN8IrBb6SvvY5A1oF",
+        "2 permissions",
+        "",
+        "ID                           DELETED",
+        f"==> {deleted} <==",
+        "cp_zc4Q7MP6XxulcVzj4MZdwsAB  yes",
+        "1 deleted permission",
+    ]
+    code, out, _ = run("--json", str(events), deleted)
+    assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == [
+        "evt_685c0590f2d48190a7ed3e2b8f1c9d6e",
+        "evt_2",
+        "evt_3",
+        "cp_zc4Q7MP6XxulcVzj4MZdwsAB",
+    ]
+
+
+def test_another_products_webhook_event_is_refused_at_its_type(tmp_path: Path) -> None:
+    path = write(tmp_path / "batch.json", {**webhook_event(), "type": "batch.completed"})
+    assert run(path) == (
+        1,
+        "",
+        f'{path}: $.type: expected a fine-tuning event (a type that starts with "fine_tuning.job."), got "batch.completed"\n',
+    )
+
+
+def test_a_narrow_terminal_leaves_out_the_webhook_event_id_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "75")
+    code, out, _ = run(write(tmp_path / "event.json", webhook_event()))
+    assert code == 0
+    assert out.splitlines() == [
+        "CREATED (UTC)        TYPE                       JOB",
+        "2026-01-01 01:01:01  fine_tuning.job.succeeded  ftjob-7Hq2LmZx9RtYb1Wz",
+        "1 webhook event: 1 fine_tuning.job.succeeded",
+    ]

@@ -55,6 +55,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> List[List[Dict[str, Any
         "try:\n    FineTuningJob.from_dict({'id': 1})\nexcept ValidationError as exc:\n    error = exc\nerror",
         "page.data[1]",
         f"FineTuningJobEventList.from_json({json.dumps(event_page())!r})",
+        # A big page: a thousand jobs, built in the kernel from the example's second one; its
+        # plain text fitted to a terminal of 72 columns (COLUMNS, as shutil.get_terminal_size reads it).
+        "import dataclasses, os\n"
+        "os.environ['COLUMNS'] = '72'\n"
+        "big = FineTuningJobList(data=[dataclasses.replace(page.data[1], id=f'ftjob-{i:04d}') for i in range(1000)])\n"
+        "big",
     ]
     return run_notebook(cells, where)
 
@@ -99,6 +105,16 @@ def test_a_job_reads_on_several_lines_as_plain_text(outputs: List[List[Dict[str,
 
 def test_an_events_page_shows_its_loss_as_a_chart(outputs: List[List[Dict[str, Any]]]) -> None:
     chart = shown(outputs[6], "text/html")
-    assert chart.count("<svg") == 1 and "<title>training loss</title>" in chart
-    assert "15 events, newest first." in chart
+    assert chart.count("<svg") == 1 and "<title>train loss</title>" in chart
+    assert ">15 events: 15 info. Newest first.</div>" in chart
     assert "train loss 2.31" in shown(outputs[6], "text/plain")
+
+
+def test_a_big_page_shows_its_first_100_jobs_and_counts_them_all(outputs: List[List[Dict[str, Any]]]) -> None:
+    table = shown(outputs[7], "text/html")
+    assert table.count("<tr>") == 102 and ">ftjob-0099</span>" in table and "ftjob-0100" not in table
+    assert ">… 900 more jobs on this page</td>" in table and ">1,000 jobs: 1,000 failed.</div>" in table
+    assert len(table.encode("utf-8")) < 120_000  # all thousand rows made 1.2 MB
+    text = shown(outputs[7], "text/plain").splitlines()
+    assert text[0] == "FineTuningJobList: 1,000 jobs: 1,000 failed" and text[-1] == "… 900 more jobs on this page"
+    assert len(text) == 103 and max(map(len, text)) <= 72
