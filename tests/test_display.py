@@ -1530,13 +1530,13 @@ def test_a_table_just_within_its_width_is_not_cut() -> None:
     assert ftj._text_table(columns, [row], NOW, 120) == ["A" + " " * 21 + "B", "  ".join(row)]
     over = ("a" * 20, "b" * 99)
     assert ftj._text_table(columns, [over], NOW, 120)[1] == "a" * 20 + "  " + "b" * 97 + "…"
-    titled = [columns[0], columns[1]._replace(title="LONG HEADER NAME")]
+    titled = [columns[0], ftj._Column("LONG HEADER NAME", columns[1].text, cut=cut)]
     assert ftj._text_table(titled, [("a" * 200, "b" * 30)], NOW, 120)[1].endswith("b" * 15 + "…")  # the title's width
     assert ftj._text_table(columns, [("a" * 200, "b" * 30)], NOW, 120)[1].split()[-1] == "b" * 11 + "…"  # 12 at least
     narrow = ("a" * 5, "b" * 113)  # a column narrower than 12 stays as it is, even where the table is too wide
-    first_cut = [columns[0]._replace(cut=cut), columns[1]._replace(cut=None)]
+    first_cut = [ftj._Column("A", columns[0].text, cut=cut), ftj._Column("B", columns[1].text)]
     assert ftj._text_table(first_cut, [narrow], NOW, 100)[1] == "  ".join(narrow)
-    some = [columns[0], columns[1]._replace(cut=lambda item: item[0] != "a")]
+    some = [columns[0], ftj._Column("B", columns[1].text, cut=lambda item: item[0] != "a")]
     assert ftj._text_table(some, [("a" * 200, "b" * 30), ("a", "c" * 20)], NOW, 120)[1].endswith(
         "b" * 19 + "…"
     )  # never narrower than a cell that may not be cut

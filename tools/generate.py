@@ -270,7 +270,7 @@ class Writer:
 
     def writer(self, cls: Any) -> List[str]:
         lines = [
-            f'def {writer_name(cls)}(obj: "{cls.__name__}") -> Dict[str, Any]:',
+            f'def {writer_name(cls)}(obj: "{cls.__name__}") -> "Dict[str, Any]":',
             "    out = obj.__dict__.copy()",
             '    extra = out.pop("extra")',
         ]
