@@ -477,7 +477,7 @@ def _text(value: Any) -> str:
     raise _expected("a string", value)
 
 
-class _Check:
+class _Checker:
     """A kind of value: called with (value, strict, depth), a checker returns the value to store
     or raises _Invalid; depth is the value's own nesting level.
 
@@ -501,7 +501,7 @@ class _Check:
         raise NotImplementedError
 
 
-class _Text(_Check):
+class _Text(_Checker):
     """A string of valid Unicode text (ASCII needs no closer look)."""
 
     plain = ("type(v) is str and v.isascii()",)
@@ -510,7 +510,7 @@ class _Text(_Check):
         return _text(value)
 
 
-class _Integer(_Check):
+class _Integer(_Checker):
     """An integer in low..high; ``hint(value, high)`` adds to the message of a wrong one."""
 
     plain = ("type(v) is int and {low} <= v <= {high}",)
@@ -542,7 +542,7 @@ def _milliseconds(value: Any, high: int) -> str:
     return " (milliseconds? timestamps are in seconds)" if value >= 10**12 and value // 1000 <= high else ""
 
 
-class _Boolean(_Check):
+class _Boolean(_Checker):
     plain = ("type(v) is bool",)
 
     def __call__(self, value: Any, strict: bool, depth: int) -> bool:
@@ -551,7 +551,7 @@ class _Boolean(_Check):
         raise _expected("a boolean", value)
 
 
-class _Number(_Check):
+class _Number(_Checker):
     """A finite JSON number, which keeps its type: an integer or a float."""
 
     plain = ("type(v) is float and -_INFINITY < v < _INFINITY", "type(v) is int and -_INT_LIMIT < v < _INT_LIMIT")
@@ -562,7 +562,7 @@ class _Number(_Check):
         raise _expected("a finite number", value, right_type=type(value) in (int, float))
 
 
-class _Constant(_Check):
+class _Constant(_Checker):
     """Exactly one string (an object's ``object`` member)."""
 
     plain = ("type(v) is str and v == {expected}",)
@@ -576,7 +576,7 @@ class _Constant(_Check):
         raise _expected(json.dumps(self.expected), value, right_type=type(value) is str)
 
 
-class _Choice(_Check):
+class _Choice(_Checker):
     """One string of a set. An open choice keeps any other string in the tolerant reader (the
     API adds values without notice), but the values ``never``, which no reader takes."""
 
@@ -618,7 +618,7 @@ _TERMINAL = frozenset(
 _status_value = operator.attrgetter("_value_")
 
 
-class _Status(_Check):
+class _Status(_Checker):
     """A job's status, stored as the enum's member (a pseudo-member for an unknown one): no
     value is stored as given, so there is no quick test."""
 
@@ -633,7 +633,7 @@ class _Status(_Check):
         return FineTuningJobStatus(self._text(value, strict, depth))
 
 
-class _AutoOrInteger(_Check):
+class _AutoOrInteger(_Checker):
     """The string "auto" or an integer in low..high (no maximum when high is None)."""
 
     def __init__(self, low: int, high: "Optional[int]" = None) -> None:
@@ -657,7 +657,7 @@ def _decimal(number: float) -> str:
     return repr(number) if type(number) is int else format(number, ".15f").rstrip("0").rstrip(".")
 
 
-class _AutoOrNumber(_Check):
+class _AutoOrNumber(_Checker):
     """The string "auto" or a finite number above ``above`` (and at most ``at_most``)."""
 
     def __init__(self, above: float, at_most: "Optional[float]" = None) -> None:
@@ -675,7 +675,7 @@ class _AutoOrNumber(_Check):
         raise _expected(f'"auto" or a number {self.text}', value, right_type=type(value) in (int, float, str))
 
 
-class _Strings(_Check):
+class _Strings(_Checker):
     """An array of strings, stored as a tuple."""
 
     dump = list
@@ -697,7 +697,7 @@ class _Strings(_Check):
         raise _Invalid(problems)
 
 
-class _Metadata(_Check):
+class _Metadata(_Checker):
     """The job's metadata: at most 16 pairs of strings, keys of at most 64 characters and values
     of at most 512, stored as a FrozenDict."""
 
@@ -797,7 +797,7 @@ def _numbers_only(value: "Dict[Any, Any]") -> bool:
     return total - total == 0.0 and keys.isascii()
 
 
-class _JsonObject(_Check):
+class _JsonObject(_Checker):
     """Opaque JSON content that must be an object (an event's data), kept whole and frozen."""
 
     dump = staticmethod(_thaw_object)
@@ -982,7 +982,7 @@ class _Field:
 
     __slots__ = ("check", "key", "strict", "tolerant", "writes_null")
 
-    def __init__(self, key: str, check: _Check, tolerant: _Presence, strict: _Presence, writes_null: bool) -> None:
+    def __init__(self, key: str, check: _Checker, tolerant: _Presence, strict: _Presence, writes_null: bool) -> None:
         self.key, self.check, self.tolerant, self.strict, self.writes_null = key, check, tolerant, strict, writes_null
 
 
@@ -990,23 +990,23 @@ _NO, _YES = _Presence(missing=False, null=False), _Presence(missing=True, null=T
 _NULL_ONLY, _MISSING_ONLY = _Presence(missing=False, null=True), _Presence(missing=True, null=False)
 
 
-def _required(key: str, check: _Check) -> _Field:
+def _required(key: str, check: _Checker) -> _Field:
     return _Field(key, check, _NO, _NO, False)
 
 
-def _required_nullable(key: str, check: _Check) -> _Field:
+def _required_nullable(key: str, check: _Checker) -> _Field:
     return _Field(key, check, _YES, _NULL_ONLY, True)
 
 
-def _tolerated(key: str, check: _Check) -> _Field:
+def _tolerated(key: str, check: _Checker) -> _Field:
     return _Field(key, check, _YES, _NO, False)
 
 
-def _optional(key: str, check: _Check) -> _Field:
+def _optional(key: str, check: _Checker) -> _Field:
     return _Field(key, check, _YES, _MISSING_ONLY, False)
 
 
-def _nullable(key: str, check: _Check) -> _Field:
+def _nullable(key: str, check: _Checker) -> _Field:
     return _Field(key, check, _YES, _YES, False)
 
 
@@ -1019,10 +1019,9 @@ _compact: "List[_Encode]" = []  # made on first use, as json is imported
 def _compact_encoder() -> _Encode:
     """The encoder of compact JSON text. to_dict builds a new tree each time, which cannot hold
     a cycle: the encoder need not look."""
-    if not _compact:
-        _compact.append(
-            json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
-        )
+    _compact.append(
+        json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False).encode
+    )
     return _compact[0]
 
 
@@ -1063,9 +1062,8 @@ def _same_class(value: Any, model: type) -> bool:
 
 
 def _from_earlier_run(value: Any, model: "Type[_T]") -> _T:
-    """Return value as an instance of model (see _same_class), or raise TypeError."""
-    if isinstance(value, model):
-        return value
+    """Return value, of another class than model, as an instance of model (see _same_class), or
+    raise TypeError."""
     if not _same_class(value, model):
         raise TypeError(f"expected a {model.__name__}, got {type(value).__name__}")
     try:
@@ -1305,7 +1303,7 @@ def _did_you_mean(key: str, fields: "Sequence[_Field]") -> str:
     return f" (did you mean {json.dumps(close[0])}?)" if close else ""
 
 
-class _Nested(_Check):
+class _Nested(_Checker):
     """An object of a class of the module, read by that class."""
 
     dump = staticmethod(_dump_model)
@@ -1331,7 +1329,7 @@ class _EmptyIsNone(_Nested):
         return self.model._read(value, strict, depth)
 
 
-class _Models(_Check):
+class _Models(_Checker):
     """An array of objects of a class of the module (at most ``limit`` of them), as a tuple."""
 
     dump = staticmethod(_dump_models)
@@ -3109,7 +3107,7 @@ def _misread(cls: "Type[_Model]", data: "Dict[Any, Any]") -> "Optional[_Invalid]
         member, has_it = told_apart
         if has_it is cls:
             return None
-        message = f"not a member of a {cls.__name__}: read it with {reader.__name__}"
+        message = f"a key that a {cls.__name__} does not have: read it with {reader.__name__}"
         return _Invalid([ErrorDetail((member,), message, data[member])])
     got = json.dumps(data["object"]) if "object" in data else "no object member"
     message = f"expected {json.dumps(own)}, got {got}{what}: read it with {reader.__name__}"
@@ -3799,10 +3797,10 @@ def _sparkline(values: "Sequence[Union[int, float]]") -> str:
         cuts = [round(i * len(numbers) / _SPARKLINE_WIDTH) for i in range(_SPARKLINE_WIDTH + 1)]
         numbers = [sum(number / (b - a) for number in numbers[a:b]) for a, b in zip(cuts, cuts[1:])]
     low, high = min(numbers), max(numbers)
-    if high == low:
+    span = high / 2 - low / 2  # in halves, so that no difference of two floats overflows
+    if span == 0:  # all equal, or too close to tell apart (0 and 5e-324)
         return _SPARKS[3] * len(numbers)
-    # In halves, so that no difference of two floats overflows.
-    return "".join(_SPARKS[min(7, int((n / 2 - low / 2) / (high / 2 - low / 2) * 8))] for n in numbers)
+    return "".join(_SPARKS[min(7, int((n / 2 - low / 2) / span * 8))] for n in numbers)
 
 
 def _loss_summaries(points: "Sequence[Tuple[Union[int, float], TrainingMetrics]]") -> "List[str]":

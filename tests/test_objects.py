@@ -288,6 +288,20 @@ def test_objects_from_an_earlier_run_of_the_module_stay_usable() -> None:
     with pytest.raises(ValueError, match="cannot compare two different jobs"):
         new_job.changes(earlier["FineTuningJob"].from_dict({**job("running"), "id": "ftjob-other"}))
 
+    class FineTuningJob:  # an earlier version of the class that writes what this one refuses
+        __module__ = ftj.FineTuningJob.__module__
+
+        def to_dict(self) -> Dict[str, Any]:
+            return {"id": "ftjob-1"}
+
+    with pytest.raises(TypeError) as info:
+        new_job.changes(FineTuningJob())  # type: ignore[arg-type]
+    assert str(info.value) == (
+        "a FineTuningJob from an earlier run of the module that cannot be read again: 5 validation errors for"
+        " FineTuningJob\n  $.created_at: required key missing\n  $.model: required key missing\n"
+        "  $.object: required key missing\n  $.status: required key missing\n  $.training_file: required key missing"
+    )
+
 
 def test_frozen_dict_is_a_read_only_hashable_mapping() -> None:
     mapping = ftj.FrozenDict({"a": "1", "b": "2"})

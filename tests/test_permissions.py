@@ -237,7 +237,7 @@ def test_the_two_kinds_of_checkpoint_permission_are_told_apart_by_their_members(
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningCheckpointPermission.from_dict(deleted_permission(), strict=strict)
     assert [str(e) for e in info.value.errors] == [
-        "$.deleted: not a member of a FineTuningCheckpointPermission: read it with FineTuningCheckpointPermissionDeleted"
+        "$.deleted: a key that a FineTuningCheckpointPermission does not have: read it with FineTuningCheckpointPermissionDeleted"
     ]
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningCheckpointPermissionDeleted.from_dict(permission(), strict=strict)

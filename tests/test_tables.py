@@ -48,7 +48,7 @@ def test_every_table_is_the_contracts() -> None:
 
 
 def test_a_checker_of_a_kind_the_tests_do_not_know_is_refused_loudly() -> None:
-    class _Stranger(ftj._Check):
+    class _Stranger(ftj._Checker):
         pass
 
     with pytest.raises(AssertionError, match=r"teach tests/strategies\.py its kind"):
