@@ -379,7 +379,7 @@ def method_blocks(draw: Draw, out: Json, strict: bool) -> None:
             if name == kind:
                 out[name] = draw(payloads(model, strict))
     elif kind not in blocks:
-        out[kind] = draw(json_values)
+        out.setdefault(kind, draw(json_values))  # (not over the type, for a type named "type")
 
 
 # Payloads by kind (the keys of tests.fixtures.MODELS).
