@@ -1370,15 +1370,11 @@ def _read_array(read: "Callable[[Any, int], _T]", value: Any, limit: "Optional[i
 
 # BEGIN GENERATED CODE by tools/generate.py from the tables of fields below: do not edit by hand
 
-# The tolerant mode's fast reader and the writer of every class, from its table of fields, in
-# the order of the classes below (nested objects first). A reader stores a value as given when
-# it passes its checker's quick test, reads a nested object with that class's reader, and calls
-# the checker for anything else; it raises _Invalid, with no problems, at anything it does not
-# take, and _Model._read then reads the object by its table, which reports every problem at its
-# path. `v` is the value of the field at hand and `inner` the nesting level of the values of
-# this object. A writer copies the instance dict (the fields in the API's order, then extra),
-# leaves out the Nones that are not written as null, and converts what is not JSON data as
-# stored.
+# Fast readers (tolerant mode) and writers, from the tables below. A reader keeps a value that
+# passes its checker's quick test, reads a nested object with that class's reader, and calls the
+# checker for the rest; at anything else it raises _Invalid, and the table reads the object again
+# (_Model._read). A writer copies the instance dict, drops the Nones not written as null, writes
+# a nested object in place (out1, v1... a level down) and an array by its items' writer.
 
 
 def _read_fine_tuning_job_error(data: Any, depth: int) -> "FineTuningJobError":
@@ -1641,7 +1637,15 @@ def _write_supervised_method(obj: "SupervisedMethod") -> "Dict[str, Any]":
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
-        out["hyperparameters"] = _write_supervised_hyperparameters(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["batch_size"] is None:
+            del out1["batch_size"]
+        if out1["learning_rate_multiplier"] is None:
+            del out1["learning_rate_multiplier"]
+        if out1["n_epochs"] is None:
+            del out1["n_epochs"]
+        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1665,7 +1669,17 @@ def _write_dpo_method(obj: "DpoMethod") -> "Dict[str, Any]":
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
-        out["hyperparameters"] = _write_dpo_hyperparameters(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["beta"] is None:
+            del out1["beta"]
+        if out1["batch_size"] is None:
+            del out1["batch_size"]
+        if out1["learning_rate_multiplier"] is None:
+            del out1["learning_rate_multiplier"]
+        if out1["n_epochs"] is None:
+            del out1["n_epochs"]
+        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1690,11 +1704,29 @@ def _write_reinforcement_method(obj: "ReinforcementMethod") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["grader"]
-    out["grader"] = _write_grader(v)
+    out1 = v.__dict__.copy()
+    extra1 = out1.pop("extra")
+    out["grader"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
-        out["hyperparameters"] = _write_reinforcement_hyperparameters(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["batch_size"] is None:
+            del out1["batch_size"]
+        if out1["learning_rate_multiplier"] is None:
+            del out1["learning_rate_multiplier"]
+        if out1["n_epochs"] is None:
+            del out1["n_epochs"]
+        if out1["reasoning_effort"] is None:
+            del out1["reasoning_effort"]
+        if out1["compute_multiplier"] is None:
+            del out1["compute_multiplier"]
+        if out1["eval_interval"] is None:
+            del out1["eval_interval"]
+        if out1["eval_samples"] is None:
+            del out1["eval_samples"]
+        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1723,15 +1755,71 @@ def _write_method(obj: "Method") -> "Dict[str, Any]":
     if (v := out["supervised"]) is None:
         del out["supervised"]
     else:
-        out["supervised"] = _write_supervised_method(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if (v1 := out1["hyperparameters"]) is None:
+            del out1["hyperparameters"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if out2["batch_size"] is None:
+                del out2["batch_size"]
+            if out2["learning_rate_multiplier"] is None:
+                del out2["learning_rate_multiplier"]
+            if out2["n_epochs"] is None:
+                del out2["n_epochs"]
+            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
+        out["supervised"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["dpo"]) is None:
         del out["dpo"]
     else:
-        out["dpo"] = _write_dpo_method(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if (v1 := out1["hyperparameters"]) is None:
+            del out1["hyperparameters"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if out2["beta"] is None:
+                del out2["beta"]
+            if out2["batch_size"] is None:
+                del out2["batch_size"]
+            if out2["learning_rate_multiplier"] is None:
+                del out2["learning_rate_multiplier"]
+            if out2["n_epochs"] is None:
+                del out2["n_epochs"]
+            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
+        out["dpo"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["reinforcement"]) is None:
         del out["reinforcement"]
     else:
-        out["reinforcement"] = _write_reinforcement_method(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        v1 = out1["grader"]
+        out2 = v1.__dict__.copy()
+        extra2 = out2.pop("extra")
+        out1["grader"] = _with_extra(out2, extra2) if extra2._data else out2
+        if (v1 := out1["hyperparameters"]) is None:
+            del out1["hyperparameters"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if out2["batch_size"] is None:
+                del out2["batch_size"]
+            if out2["learning_rate_multiplier"] is None:
+                del out2["learning_rate_multiplier"]
+            if out2["n_epochs"] is None:
+                del out2["n_epochs"]
+            if out2["reasoning_effort"] is None:
+                del out2["reasoning_effort"]
+            if out2["compute_multiplier"] is None:
+                del out2["compute_multiplier"]
+            if out2["eval_interval"] is None:
+                del out2["eval_interval"]
+            if out2["eval_samples"] is None:
+                del out2["eval_samples"]
+            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
+        out["reinforcement"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1795,7 +1883,17 @@ def _write_integration(obj: "Integration") -> "Dict[str, Any]":
     if (v := out["wandb"]) is None:
         del out["wandb"]
     else:
-        out["wandb"] = _write_wandb_integration(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["name"] is None:
+            del out1["name"]
+        if out1["entity"] is None:
+            del out1["entity"]
+        if (v1 := out1["tags"]) is None:
+            del out1["tags"]
+        else:
+            out1["tags"] = list(v1)
+        out["wandb"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -1857,11 +1955,21 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     if (v := out["error"]) is not None:
-        out["error"] = _write_fine_tuning_job_error(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        out["error"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
-        out["hyperparameters"] = _write_hyperparameters(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if out1["batch_size"] is None:
+            del out1["batch_size"]
+        if out1["learning_rate_multiplier"] is None:
+            del out1["learning_rate_multiplier"]
+        if out1["n_epochs"] is None:
+            del out1["n_epochs"]
+        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
     if out["organization_id"] is None:
         del out["organization_id"]
     if (v := out["result_files"]) is None:
@@ -1875,13 +1983,83 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
     if (v := out["integrations"]) is None:
         del out["integrations"]
     else:
-        out["integrations"] = [_write_integration(item) for item in v]
+        out["integrations"] = list(map(_write_integration, v))
     if out["estimated_finish"] is None:
         del out["estimated_finish"]
     if (v := out["method"]) is None:
         del out["method"]
     else:
-        out["method"] = _write_method(v)
+        out1 = v.__dict__.copy()
+        extra1 = out1.pop("extra")
+        if (v1 := out1["supervised"]) is None:
+            del out1["supervised"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if (v2 := out2["hyperparameters"]) is None:
+                del out2["hyperparameters"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                if out3["batch_size"] is None:
+                    del out3["batch_size"]
+                if out3["learning_rate_multiplier"] is None:
+                    del out3["learning_rate_multiplier"]
+                if out3["n_epochs"] is None:
+                    del out3["n_epochs"]
+                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
+            out1["supervised"] = _with_extra(out2, extra2) if extra2._data else out2
+        if (v1 := out1["dpo"]) is None:
+            del out1["dpo"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            if (v2 := out2["hyperparameters"]) is None:
+                del out2["hyperparameters"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                if out3["beta"] is None:
+                    del out3["beta"]
+                if out3["batch_size"] is None:
+                    del out3["batch_size"]
+                if out3["learning_rate_multiplier"] is None:
+                    del out3["learning_rate_multiplier"]
+                if out3["n_epochs"] is None:
+                    del out3["n_epochs"]
+                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
+            out1["dpo"] = _with_extra(out2, extra2) if extra2._data else out2
+        if (v1 := out1["reinforcement"]) is None:
+            del out1["reinforcement"]
+        else:
+            out2 = v1.__dict__.copy()
+            extra2 = out2.pop("extra")
+            v2 = out2["grader"]
+            out3 = v2.__dict__.copy()
+            extra3 = out3.pop("extra")
+            out2["grader"] = _with_extra(out3, extra3) if extra3._data else out3
+            if (v2 := out2["hyperparameters"]) is None:
+                del out2["hyperparameters"]
+            else:
+                out3 = v2.__dict__.copy()
+                extra3 = out3.pop("extra")
+                if out3["batch_size"] is None:
+                    del out3["batch_size"]
+                if out3["learning_rate_multiplier"] is None:
+                    del out3["learning_rate_multiplier"]
+                if out3["n_epochs"] is None:
+                    del out3["n_epochs"]
+                if out3["reasoning_effort"] is None:
+                    del out3["reasoning_effort"]
+                if out3["compute_multiplier"] is None:
+                    del out3["compute_multiplier"]
+                if out3["eval_interval"] is None:
+                    del out3["eval_interval"]
+                if out3["eval_samples"] is None:
+                    del out3["eval_samples"]
+                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
+            out1["reinforcement"] = _with_extra(out2, extra2) if extra2._data else out2
+        out["method"] = _with_extra(out1, extra1) if extra1._data else out1
     if (v := out["metadata"]) is None:
         del out["metadata"]
     else:
@@ -2031,7 +2209,23 @@ def _write_fine_tuning_job_checkpoint(obj: "FineTuningJobCheckpoint") -> "Dict[s
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["metrics"]
-    out["metrics"] = _write_training_metrics(v)
+    out1 = v.__dict__.copy()
+    extra1 = out1.pop("extra")
+    if out1["step"] is None:
+        del out1["step"]
+    if out1["train_loss"] is None:
+        del out1["train_loss"]
+    if out1["train_mean_token_accuracy"] is None:
+        del out1["train_mean_token_accuracy"]
+    if out1["valid_loss"] is None:
+        del out1["valid_loss"]
+    if out1["valid_mean_token_accuracy"] is None:
+        del out1["valid_mean_token_accuracy"]
+    if out1["full_valid_loss"] is None:
+        del out1["full_valid_loss"]
+    if out1["full_valid_mean_token_accuracy"] is None:
+        del out1["full_valid_mean_token_accuracy"]
+    out["metrics"] = _with_extra(out1, extra1) if extra1._data else out1
     return _with_extra(out, extra) if extra._data else out
 
 
@@ -2055,7 +2249,7 @@ def _write_fine_tuning_job_list(obj: "FineTuningJobList") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = [_write_fine_tuning_job(item) for item in v]
+    out["data"] = list(map(_write_fine_tuning_job, v))
     if out["has_more"] is None:
         del out["has_more"]
     return _with_extra(out, extra) if extra._data else out
@@ -2081,7 +2275,7 @@ def _write_fine_tuning_job_event_list(obj: "FineTuningJobEventList") -> "Dict[st
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = [_write_fine_tuning_job_event(item) for item in v]
+    out["data"] = list(map(_write_fine_tuning_job_event, v))
     if out["has_more"] is None:
         del out["has_more"]
     return _with_extra(out, extra) if extra._data else out
@@ -2113,7 +2307,7 @@ def _write_fine_tuning_job_checkpoint_list(obj: "FineTuningJobCheckpointList") -
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = [_write_fine_tuning_job_checkpoint(item) for item in v]
+    out["data"] = list(map(_write_fine_tuning_job_checkpoint, v))
     if out["first_id"] is None:
         del out["first_id"]
     if out["last_id"] is None:
@@ -2171,7 +2365,9 @@ def _write_fine_tuning_job_webhook_event(obj: "FineTuningJobWebhookEvent") -> "D
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = _write_fine_tuning_job_webhook_event_data(v)
+    out1 = v.__dict__.copy()
+    extra1 = out1.pop("extra")
+    out["data"] = _with_extra(out1, extra1) if extra1._data else out1
     if out["object"] is None:
         del out["object"]
     return _with_extra(out, extra) if extra._data else out
@@ -2254,7 +2450,7 @@ def _write_fine_tuning_checkpoint_permission_list(obj: "FineTuningCheckpointPerm
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = [_write_fine_tuning_checkpoint_permission(item) for item in v]
+    out["data"] = list(map(_write_fine_tuning_checkpoint_permission, v))
     if out["first_id"] is None:
         del out["first_id"]
     if out["last_id"] is None:

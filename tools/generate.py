@@ -37,15 +37,11 @@ MODULE = Path(__file__).resolve().parent.parent / "finetuning_job.py"
 BASE = "_Model"  # the class every model class derives from
 
 HEADER = """
-# The tolerant mode's fast reader and the writer of every class, from its table of fields, in
-# the order of the classes below (nested objects first). A reader stores a value as given when
-# it passes its checker's quick test, reads a nested object with that class's reader, and calls
-# the checker for anything else; it raises _Invalid, with no problems, at anything it does not
-# take, and _Model._read then reads the object by its table, which reports every problem at its
-# path. `v` is the value of the field at hand and `inner` the nesting level of the values of
-# this object. A writer copies the instance dict (the fields in the API's order, then extra),
-# leaves out the Nones that are not written as null, and converts what is not JSON data as
-# stored.
+# Fast readers (tolerant mode) and writers, from the tables below. A reader keeps a value that
+# passes its checker's quick test, reads a nested object with that class's reader, and calls the
+# checker for the rest; at anything else it raises _Invalid, and the table reads the object again
+# (_Model._read). A writer copies the instance dict, drops the Nones not written as null, writes
+# a nested object in place (out1, v1... a level down) and an array by its items' writer.
 """
 
 
@@ -257,47 +253,51 @@ class Writer:
 
     # -- writing --------------------------------------------------------------------------
 
-    def conversion(self, field: Any) -> Optional[str]:
-        """The expression that turns the stored `v` of a field into JSON data; None where the
-        stored value already is JSON data."""
+    def conversion(self, field: Any, v: str) -> Optional[str]:
+        """The expression that turns the stored value `v` of a field into JSON data; None where
+        the stored value already is JSON data (or where it is an object written in place)."""
         check = field.check
         if check.model is not None:
             writer = writer_name(check.model)
-            return f"[{writer}(item) for item in v]" if check.many else f"{writer}(v)"
+            return f"list(map({writer}, {v}))" if check.many else f"{writer}({v})"
         if check.dump is None:
             return None
-        return f"{self.name_of(check.dump, 'dump')}(v)"
+        return f"{self.name_of(check.dump, 'dump')}({v})"
 
-    def writer(self, cls: Any) -> List[str]:
-        lines = [
-            f'def {writer_name(cls)}(obj: "{cls.__name__}") -> "Dict[str, Any]":',
-            "    out = obj.__dict__.copy()",
-            '    extra = out.pop("extra")',
-        ]
+    def write_object(self, cls: Any, obj: str, finish: str, indent: str, level: int) -> List[str]:
+        """Lines that write the instance named obj as JSON data, then `finish` with it. A single
+        nested object is written in place, its writer's lines inside its parent's (a call per
+        nested object was most of what writing a job cost); an array of them calls the writer of
+        its items."""
+        out, extra, v = (f"out{level}", f"extra{level}", f"v{level}") if level else ("out", "extra", "v")
+        lines = [f"{indent}{out} = {obj}.__dict__.copy()", f'{indent}{extra} = {out}.pop("extra")']
         opaque = cls._OPAQUE_UNLESS_KNOWN
         for field in cls._FIELDS:
-            key = f"out[{json.dumps(field.key)}]"
-            convert = self.conversion(field)
+            key = f"{out}[{json.dumps(field.key)}]"
             # A required key holds None only in an object kept whole (_OPAQUE_UNLESS_KNOWN), and
             # there every key but its type.
             never_none = not field.tolerant.missing and (opaque is None or opaque[0] == field.key)
-            if never_none:
-                if convert is not None:
-                    lines += [f"    v = {key}", f"    {key} = {convert}"]
-            elif field.writes_null:
-                if convert is not None:
-                    lines += [f"    if (v := {key}) is not None:", f"        {key} = {convert}"]
-            elif convert is not None:
-                lines += [
-                    f"    if (v := {key}) is None:",
-                    f"        del {key}",
-                    "    else:",
-                    f"        {key} = {convert}",
-                ]
+            inner = indent if never_none else indent + "    "
+            model = field.check.model
+            if model is not None and not field.check.many:
+                convert = self.write_object(model, v, f"{key} = {{}}", inner, level + 1)
             else:
-                lines += [f"    if {key} is None:", f"        del {key}"]
-        lines.append("    return _with_extra(out, extra) if extra._data else out")
+                expression = self.conversion(field, v)
+                convert = [] if expression is None else [f"{inner}{key} = {expression}"]
+            if never_none:
+                lines += [f"{indent}{v} = {key}", *convert] if convert else []
+            elif field.writes_null:
+                lines += [f"{indent}if ({v} := {key}) is not None:", *convert] if convert else []
+            elif convert:
+                lines += [f"{indent}if ({v} := {key}) is None:", f"{indent}    del {key}", f"{indent}else:", *convert]
+            else:
+                lines += [f"{indent}if {key} is None:", f"{indent}    del {key}"]
+        lines.append(indent + finish.format(f"_with_extra({out}, {extra}) if {extra}._data else {out}"))
         return fitting(lines)
+
+    def writer(self, cls: Any) -> List[str]:
+        head = [f'def {writer_name(cls)}(obj: "{cls.__name__}") -> "Dict[str, Any]":']
+        return head + self.write_object(cls, "obj", "return {}", "    ", 0)
 
     def section(self) -> str:
         chunks = [self.reader(cls) + ["", ""] + self.writer(cls) for cls in self.models]
