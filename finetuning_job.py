@@ -481,7 +481,7 @@ class _Checker:
     """A kind of value: called with (value, strict, depth), a checker returns the value to store
     or raises _Invalid; depth is the value's own nesting level.
 
-    Each kind states its full rule (``__call__``) and, beside it, its quick test (``plain``):
+    Each kind states its full rule (``check``) and, beside it, its quick test (``plain``):
     Python source on a value named ``v``, alternatives any one of which proves v valid and
     stored as given. A name in braces stands for the checker's attribute of that name (a bound,
     the choices). tools/generate.py writes the quick test into the generated readers, which
@@ -498,6 +498,11 @@ class _Checker:
     many = False
 
     def __call__(self, value: Any, strict: bool, depth: int) -> Any:
+        return self.check(value, strict, depth)
+
+    def check(self, value: Any, strict: bool, depth: int) -> Any:
+        """The rule (each kind has its own). The generated readers call it by this name: a
+        method call costs half of calling the object."""
         raise NotImplementedError
 
 
@@ -506,7 +511,7 @@ class _Text(_Checker):
 
     plain = ("type(v) is str and v.isascii()",)
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> str:
+    def check(self, value: Any, strict: bool, depth: int) -> str:
         return _text(value)
 
 
@@ -518,7 +523,7 @@ class _Integer(_Checker):
     def __init__(self, low: int, high: int, hint: "Optional[Callable[[Any, int], str]]" = None) -> None:
         self.low, self.high, self.hint = low, high, hint
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> int:
+    def check(self, value: Any, strict: bool, depth: int) -> int:
         if type(value) is int and self.low <= value <= self.high:
             return value
         if type(value) is int:
@@ -545,7 +550,7 @@ def _milliseconds(value: Any, high: int) -> str:
 class _Boolean(_Checker):
     plain = ("type(v) is bool",)
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> bool:
+    def check(self, value: Any, strict: bool, depth: int) -> bool:
         if type(value) is bool:
             return value
         raise _expected("a boolean", value)
@@ -556,7 +561,7 @@ class _Number(_Checker):
 
     plain = ("type(v) is float and -_INFINITY < v < _INFINITY", "type(v) is int and -_INT_LIMIT < v < _INT_LIMIT")
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> "Union[int, float]":
+    def check(self, value: Any, strict: bool, depth: int) -> "Union[int, float]":
         if _is_number(value):
             return value  # type: ignore[no-any-return]
         raise _expected("a finite number", value, right_type=type(value) in (int, float))
@@ -570,7 +575,7 @@ class _Constant(_Checker):
     def __init__(self, expected: str) -> None:
         self.expected = expected
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> str:
+    def check(self, value: Any, strict: bool, depth: int) -> str:
         if type(value) is str and value == self.expected:
             return self.expected
         raise _expected(json.dumps(self.expected), value, right_type=type(value) is str)
@@ -585,7 +590,7 @@ class _Choice(_Checker):
     def __init__(self, choices: "Sequence[str]", *, open_in_tolerant: bool, never: "Sequence[str]" = ()) -> None:
         self.choices, self.open_in_tolerant, self.never = tuple(choices), open_in_tolerant, tuple(never)
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> str:
+    def check(self, value: Any, strict: bool, depth: int) -> str:
         if type(value) is str and (
             value in self.choices
             or (self.open_in_tolerant and not strict and value not in self.never and _is_text(value))
@@ -603,10 +608,10 @@ class _PrefixedChoice(_Choice):
         super().__init__(choices, open_in_tolerant=True)
         self.prefix, self.what = prefix, what
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> str:
+    def check(self, value: Any, strict: bool, depth: int) -> str:
         if type(value) is str and not value.startswith(self.prefix):
             raise _expected(f"{self.what} (a type that starts with {json.dumps(self.prefix)})", value, right_type=True)
-        return super().__call__(value, strict, depth)
+        return super().check(value, strict, depth)
 
 
 _STATUS_BY_VALUE: "Dict[str, FineTuningJobStatus]" = {m.value: m for m in FineTuningJobStatus}
@@ -625,7 +630,7 @@ class _Status(_Checker):
     dump = _status_value
     _text = _Choice(list(_STATUS_BY_VALUE), open_in_tolerant=True)
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> FineTuningJobStatus:
+    def check(self, value: Any, strict: bool, depth: int) -> FineTuningJobStatus:
         # A known status is one dict lookup; the enum's own lookup gives the same member, slower.
         member = _STATUS_BY_VALUE.get(value) if type(value) is str else None
         if member is not None:
@@ -642,7 +647,7 @@ class _AutoOrInteger(_Checker):
         bound = "{low} <= v < _INT_LIMIT" if high is None else "{low} <= v <= {high}"
         self.plain = (f"type(v) is int and {bound}", 'type(v) is str and v == "auto"')
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> "Union[str, int]":
+    def check(self, value: Any, strict: bool, depth: int) -> "Union[str, int]":
         if type(value) is str and value == "auto":
             return "auto"
         if type(value) is int and self.low <= value < _INT_LIMIT and (self.high is None or value <= self.high):
@@ -667,7 +672,7 @@ class _AutoOrNumber(_Checker):
         bound = "{above} < v " + ("< _INFINITY" if at_most is None else "<= {at_most}")
         self.plain = (f"type(v) is float and {bound}", 'type(v) is str and v == "auto"')
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> "Union[str, int, float]":
+    def check(self, value: Any, strict: bool, depth: int) -> "Union[str, int, float]":
         if type(value) is str and value == "auto":
             return "auto"
         if _is_number(value) and value > self.above and (self.at_most is None or value <= self.at_most):
@@ -680,7 +685,7 @@ class _Strings(_Checker):
 
     dump = list
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> "Tuple[str, ...]":
+    def check(self, value: Any, strict: bool, depth: int) -> "Tuple[str, ...]":
         if type(value) is not list:
             raise _expected("an array of strings", value)
         for item in value:
@@ -703,7 +708,7 @@ class _Metadata(_Checker):
 
     dump = staticmethod(_plain_dict)
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
+    def check(self, value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
         if not isinstance(value, dict):
             raise _expected("an object of strings", value)
         if len(value) <= MAX_METADATA_PAIRS:
@@ -802,7 +807,7 @@ class _JsonObject(_Checker):
 
     dump = staticmethod(_thaw_object)
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> "FrozenDict[Any]":
+    def check(self, value: Any, strict: bool, depth: int) -> "FrozenDict[Any]":
         if type(value) is not dict:
             raise _expected("an object", value)
         if _numbers_only(value):
@@ -1312,7 +1317,7 @@ class _Nested(_Checker):
     def __init__(self, model: "Type[_Model]") -> None:
         self.model = model
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> Any:
+    def check(self, value: Any, strict: bool, depth: int) -> Any:
         return self.model._read(value, strict, depth)
 
 
@@ -1323,7 +1328,7 @@ class _EmptyIsNone(_Nested):
 
     empty = ("type(v) is dict and all(x is None for x in v.values())",)
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> Any:
+    def check(self, value: Any, strict: bool, depth: int) -> Any:
         if not strict and isinstance(value, dict) and all(item is None for item in value.values()):
             return None
         return self.model._read(value, strict, depth)
@@ -1339,7 +1344,7 @@ class _Models(_Checker):
     def __init__(self, model: "Type[_Model]", limit: "Optional[int]" = None) -> None:
         self.model, self.limit = model, limit
 
-    def __call__(self, value: Any, strict: bool, depth: int) -> "Tuple[Any, ...]":
+    def check(self, value: Any, strict: bool, depth: int) -> "Tuple[Any, ...]":
         if type(value) is not list:
             raise _expected("an array", value)
         problems: List[ErrorDetail] = []
@@ -1383,11 +1388,11 @@ def _read_fine_tuning_job_error(data: Any, depth: int) -> "FineTuningJobError":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "code": v if type(v := take("code", None)) is str and v.isascii() else _check_str(v, False, inner),
-        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "code": v if type(v := take("code", None)) is str and v.isascii() else _check_str.check(v, False, inner),
+        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "param": v
         if (v := take("param", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "extra": FineTuningJobError._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJobError)
@@ -1411,17 +1416,17 @@ def _read_hyperparameters(data: Any, depth: int) -> "Hyperparameters":
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= 256)
         or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
+        else _check_batch_size.check(v, False, inner),
         "learning_rate_multiplier": v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
+        else _check_learning_rate.check(v, False, inner),
         "n_epochs": v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= 50)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
+        else _check_n_epochs.check(v, False, inner),
         "extra": Hyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(Hyperparameters)
@@ -1451,17 +1456,17 @@ def _read_supervised_hyperparameters(data: Any, depth: int) -> "SupervisedHyperp
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= 256)
         or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
+        else _check_batch_size.check(v, False, inner),
         "learning_rate_multiplier": v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
+        else _check_learning_rate.check(v, False, inner),
         "n_epochs": v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= 50)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
+        else _check_n_epochs.check(v, False, inner),
         "extra": SupervisedHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(SupervisedHyperparameters)
@@ -1489,22 +1494,22 @@ def _read_dpo_hyperparameters(data: Any, depth: int) -> "DpoHyperparameters":
     values = {
         "beta": v
         if (v := take("beta", None)) is None or (type(v) is float and 0 < v <= 2) or (type(v) is str and v == "auto")
-        else _check_beta(v, False, inner),
+        else _check_beta.check(v, False, inner),
         "batch_size": v
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= 256)
         or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
+        else _check_batch_size.check(v, False, inner),
         "learning_rate_multiplier": v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
+        else _check_learning_rate.check(v, False, inner),
         "n_epochs": v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= 50)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
+        else _check_n_epochs.check(v, False, inner),
         "extra": DpoHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(DpoHyperparameters)
@@ -1536,35 +1541,35 @@ def _read_reinforcement_hyperparameters(data: Any, depth: int) -> "Reinforcement
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= 256)
         or (type(v) is str and v == "auto")
-        else _check_batch_size(v, False, inner),
+        else _check_batch_size.check(v, False, inner),
         "learning_rate_multiplier": v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate(v, False, inner),
+        else _check_learning_rate.check(v, False, inner),
         "n_epochs": v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= 50)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs(v, False, inner),
+        else _check_n_epochs.check(v, False, inner),
         "reasoning_effort": v
         if (v := take("reasoning_effort", None)) is None or (type(v) is str and v in _REASONING_EFFORTS)
-        else _check_effort(v, False, inner),
+        else _check_effort.check(v, False, inner),
         "compute_multiplier": v
         if (v := take("compute_multiplier", None)) is None
         or (type(v) is float and 1e-05 < v <= 10)
         or (type(v) is str and v == "auto")
-        else _check_compute(v, False, inner),
+        else _check_compute.check(v, False, inner),
         "eval_interval": v
         if (v := take("eval_interval", None)) is None
         or (type(v) is int and 1 <= v < _INT_LIMIT)
         or (type(v) is str and v == "auto")
-        else _check_eval(v, False, inner),
+        else _check_eval.check(v, False, inner),
         "eval_samples": v
         if (v := take("eval_samples", None)) is None
         or (type(v) is int and 1 <= v < _INT_LIMIT)
         or (type(v) is str and v == "auto")
-        else _check_eval(v, False, inner),
+        else _check_eval.check(v, False, inner),
         "extra": ReinforcementHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(ReinforcementHyperparameters)
@@ -1600,8 +1605,8 @@ def _read_grader(data: Any, depth: int) -> "Grader":
     values = {
         "type": v
         if type(v := take("type", None)) is str and v in _GRADER_TYPES
-        else _check_grader_type(v, False, inner),
-        "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str(v, False, inner),
+        else _check_grader_type.check(v, False, inner),
+        "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "extra": Grader._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(Grader)
@@ -1738,7 +1743,7 @@ def _read_method(data: Any, depth: int) -> "Method":
     values = {
         "type": v
         if type(v := take("type", None)) is str and v in _METHOD_TYPES
-        else _check_method_type(v, False, inner),
+        else _check_method_type.check(v, False, inner),
         "supervised": v if (v := take("supervised", None)) is None else _read_supervised_method(v, inner),
         "dpo": v if (v := take("dpo", None)) is None else _read_dpo_method(v, inner),
         "reinforcement": v if (v := take("reinforcement", None)) is None else _read_reinforcement_method(v, inner),
@@ -1829,14 +1834,14 @@ def _read_wandb_integration(data: Any, depth: int) -> "WandbIntegration":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "project": v if type(v := take("project", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "project": v if type(v := take("project", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "name": v
         if (v := take("name", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "entity": v
         if (v := take("entity", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "tags": v if (v := take("tags", None)) is None else _check_strings(v, False, inner),
+        else _check_str.check(v, False, inner),
+        "tags": v if (v := take("tags", None)) is None else _check_strings.check(v, False, inner),
         "extra": WandbIntegration._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(WandbIntegration)
@@ -1868,7 +1873,7 @@ def _read_integration(data: Any, depth: int) -> "Integration":
     values = {
         "type": v
         if type(v := take("type", None)) is str and v in _INTEGRATION_TYPES
-        else _check_integration_type(v, False, inner),
+        else _check_integration_type.check(v, False, inner),
         "wandb": _read_wandb_integration(take("wandb", None), inner),
         "extra": Integration._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
@@ -1903,47 +1908,47 @@ def _read_fine_tuning_job(data: Any, depth: int) -> "FineTuningJob":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "created_at": v
         if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp(v, False, inner),
+        else _check_timestamp.check(v, False, inner),
         "error": None
         if (v := take("error", None)) is None or (type(v) is dict and all(x is None for x in v.values()))
         else _read_fine_tuning_job_error(v, inner),
         "fine_tuned_model": v
         if (v := take("fine_tuned_model", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "finished_at": v
         if (v := take("finished_at", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
-        else _check_timestamp(v, False, inner),
+        else _check_timestamp.check(v, False, inner),
         "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_hyperparameters(v, inner),
-        "model": v if type(v := take("model", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "model": v if type(v := take("model", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "object": v
         if type(v := take("object", None)) is str and v == "fine_tuning.job"
-        else _check_job_object(v, False, inner),
+        else _check_job_object.check(v, False, inner),
         "organization_id": v
         if (v := take("organization_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "result_files": v if (v := take("result_files", None)) is None else _check_strings(v, False, inner),
-        "status": _check_status(take("status", None), False, inner),
+        else _check_str.check(v, False, inner),
+        "result_files": v if (v := take("result_files", None)) is None else _check_strings.check(v, False, inner),
+        "status": _check_status.check(take("status", None), False, inner),
         "trained_tokens": v
         if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= 9223372036854775807)
-        else _check_count(v, False, inner),
+        else _check_count.check(v, False, inner),
         "training_file": v
         if type(v := take("training_file", None)) is str and v.isascii()
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "validation_file": v
         if (v := take("validation_file", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "seed": v
         if (v := take("seed", None)) is None or (type(v) is int and 0 <= v <= 2147483647)
-        else _check_seed(v, False, inner),
+        else _check_seed.check(v, False, inner),
         "integrations": v if (v := take("integrations", None)) is None else _read_array(_read_integration, v, 5, inner),
         "estimated_finish": v
         if (v := take("estimated_finish", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
-        else _check_timestamp(v, False, inner),
+        else _check_timestamp.check(v, False, inner),
         "method": v if (v := take("method", None)) is None else _read_method(v, inner),
-        "metadata": v if (v := take("metadata", None)) is None else _check_metadata(v, False, inner),
+        "metadata": v if (v := take("metadata", None)) is None else _check_metadata.check(v, False, inner),
         "extra": FineTuningJob._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJob)
@@ -2077,37 +2082,37 @@ def _read_training_metrics(data: Any, depth: int) -> "TrainingMetrics":
         if (v := take("step", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
+        else _check_number.check(v, False, inner),
         "train_loss": v
         if (v := take("train_loss", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
+        else _check_number.check(v, False, inner),
         "train_mean_token_accuracy": v
         if (v := take("train_mean_token_accuracy", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
+        else _check_number.check(v, False, inner),
         "valid_loss": v
         if (v := take("valid_loss", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
+        else _check_number.check(v, False, inner),
         "valid_mean_token_accuracy": v
         if (v := take("valid_mean_token_accuracy", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
+        else _check_number.check(v, False, inner),
         "full_valid_loss": v
         if (v := take("full_valid_loss", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
+        else _check_number.check(v, False, inner),
         "full_valid_mean_token_accuracy": v
         if (v := take("full_valid_mean_token_accuracy", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number(v, False, inner),
+        else _check_number.check(v, False, inner),
         "extra": TrainingMetrics._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(TrainingMetrics)
@@ -2141,21 +2146,21 @@ def _read_fine_tuning_job_event(data: Any, depth: int) -> "FineTuningJobEvent":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "created_at": v
         if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp(v, False, inner),
+        else _check_timestamp.check(v, False, inner),
         "level": v
         if type(v := take("level", None)) is str and v in _EVENT_LEVELS
-        else _check_event_level(v, False, inner),
-        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str(v, False, inner),
+        else _check_event_level.check(v, False, inner),
+        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "object": v
         if type(v := take("object", None)) is str and v == "fine_tuning.job.event"
-        else _check_event_object(v, False, inner),
+        else _check_event_object.check(v, False, inner),
         "type": v
         if (v := take("type", None)) is None or (type(v) is str and v in _EVENT_TYPES)
-        else _check_event_type(v, False, inner),
-        "data": v if (v := take("data", None)) is None else _check_json_object(v, False, inner),
+        else _check_event_type.check(v, False, inner),
+        "data": v if (v := take("data", None)) is None else _check_json_object.check(v, False, inner),
         "extra": FineTuningJobEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJobEvent)
@@ -2181,23 +2186,23 @@ def _read_fine_tuning_job_checkpoint(data: Any, depth: int) -> "FineTuningJobChe
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "created_at": v
         if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp(v, False, inner),
+        else _check_timestamp.check(v, False, inner),
         "fine_tuned_model_checkpoint": v
         if type(v := take("fine_tuned_model_checkpoint", None)) is str and v.isascii()
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "fine_tuning_job_id": v
         if type(v := take("fine_tuning_job_id", None)) is str and v.isascii()
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "metrics": _read_training_metrics(take("metrics", None), inner),
         "object": v
         if type(v := take("object", None)) is str and v == "fine_tuning.job.checkpoint"
-        else _check_checkpoint_object(v, False, inner),
+        else _check_checkpoint_object.check(v, False, inner),
         "step_number": v
         if type(v := take("step_number", None)) is int and 0 <= v <= 9223372036854775807
-        else _check_count(v, False, inner),
+        else _check_count.check(v, False, inner),
         "extra": FineTuningJobCheckpoint._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJobCheckpoint)
@@ -2235,9 +2240,13 @@ def _read_fine_tuning_job_list(data: Any, depth: int) -> "FineTuningJobList":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "list"
+        else _check_list_object.check(v, False, inner),
         "data": _read_array(_read_fine_tuning_job, take("data", None), None, inner),
-        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "has_more": v
+        if (v := take("has_more", None)) is None or (type(v) is bool)
+        else _check_bool.check(v, False, inner),
         "extra": FineTuningJobList._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJobList)
@@ -2261,9 +2270,13 @@ def _read_fine_tuning_job_event_list(data: Any, depth: int) -> "FineTuningJobEve
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "list"
+        else _check_list_object.check(v, False, inner),
         "data": _read_array(_read_fine_tuning_job_event, take("data", None), None, inner),
-        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        "has_more": v
+        if (v := take("has_more", None)) is None or (type(v) is bool)
+        else _check_bool.check(v, False, inner),
         "extra": FineTuningJobEventList._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJobEventList)
@@ -2287,15 +2300,19 @@ def _read_fine_tuning_job_checkpoint_list(data: Any, depth: int) -> "FineTuningJ
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "list"
+        else _check_list_object.check(v, False, inner),
         "data": _read_array(_read_fine_tuning_job_checkpoint, take("data", None), None, inner),
         "first_id": v
         if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "last_id": v
         if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        else _check_str.check(v, False, inner),
+        "has_more": v
+        if (v := take("has_more", None)) is None or (type(v) is bool)
+        else _check_bool.check(v, False, inner),
         "extra": FineTuningJobCheckpointList._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJobCheckpointList)
@@ -2323,7 +2340,7 @@ def _read_fine_tuning_job_webhook_event_data(data: Any, depth: int) -> "FineTuni
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "extra": FineTuningJobWebhookEventData._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJobWebhookEventData)
@@ -2343,17 +2360,17 @@ def _read_fine_tuning_job_webhook_event(data: Any, depth: int) -> "FineTuningJob
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "created_at": v
         if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp(v, False, inner),
+        else _check_timestamp.check(v, False, inner),
         "type": v
         if type(v := take("type", None)) is str and v in _WEBHOOK_TYPES
-        else _check_webhook_type(v, False, inner),
+        else _check_webhook_type.check(v, False, inner),
         "data": _read_fine_tuning_job_webhook_event_data(take("data", None), inner),
         "object": v
         if (v := take("object", None)) is None or (type(v) is str and v == "event")
-        else _check_webhook_object(v, False, inner),
+        else _check_webhook_object.check(v, False, inner),
         "extra": FineTuningJobWebhookEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningJobWebhookEvent)
@@ -2379,14 +2396,16 @@ def _read_fine_tuning_checkpoint_permission(data: Any, depth: int) -> "FineTunin
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "created_at": v
         if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp(v, False, inner),
+        else _check_timestamp.check(v, False, inner),
         "object": v
         if type(v := take("object", None)) is str and v == "checkpoint.permission"
-        else _check_permission_object(v, False, inner),
-        "project_id": v if type(v := take("project_id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        else _check_permission_object.check(v, False, inner),
+        "project_id": v
+        if type(v := take("project_id", None)) is str and v.isascii()
+        else _check_str.check(v, False, inner),
         "extra": FineTuningCheckpointPermission._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningCheckpointPermission)
@@ -2406,11 +2425,11 @@ def _read_fine_tuning_checkpoint_permission_deleted(data: Any, depth: int) -> "F
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
         "object": v
         if type(v := take("object", None)) is str and v == "checkpoint.permission"
-        else _check_permission_object(v, False, inner),
-        "deleted": v if type(v := take("deleted", None)) is bool else _check_bool(v, False, inner),
+        else _check_permission_object.check(v, False, inner),
+        "deleted": v if type(v := take("deleted", None)) is bool else _check_bool.check(v, False, inner),
         "extra": FineTuningCheckpointPermissionDeleted._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningCheckpointPermissionDeleted)
@@ -2430,15 +2449,19 @@ def _read_fine_tuning_checkpoint_permission_list(data: Any, depth: int) -> "Fine
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "object": v if type(v := take("object", None)) is str and v == "list" else _check_list_object(v, False, inner),
+        "object": v
+        if type(v := take("object", None)) is str and v == "list"
+        else _check_list_object.check(v, False, inner),
         "data": _read_array(_read_fine_tuning_checkpoint_permission, take("data", None), None, inner),
         "first_id": v
         if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
+        else _check_str.check(v, False, inner),
         "last_id": v
         if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str(v, False, inner),
-        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _check_bool(v, False, inner),
+        else _check_str.check(v, False, inner),
+        "has_more": v
+        if (v := take("has_more", None)) is None or (type(v) is bool)
+        else _check_bool.check(v, False, inner),
         "extra": FineTuningCheckpointPermissionList._read_unknown(rest, False, depth) if rest else _EMPTY,
     }
     instance = _new(FineTuningCheckpointPermissionList)

@@ -524,9 +524,18 @@ FALLBACKS = sorted(
         name
         for member in inspect.getsource(ftj).split('\n        "')
         if "type(v" in member
-        for name in re.findall(r"else (_check_\w+)\(v, False, inner\)", member)
+        for name in re.findall(r"else (_check_\w+)\.check\(v, False, inner\)", member)
     }
 )
+
+
+def refuse_checkers(monkeypatch: pytest.MonkeyPatch, refuse: Any) -> None:
+    """Make every checker the generated readers call for what fails a quick test refuse, and
+    the text and JSON checks the other checkers share."""
+    for name in FALLBACKS:
+        monkeypatch.setattr(getattr(ftj, name), "check", refuse)
+    for name in ("_text", "_check_json"):
+        monkeypatch.setattr(ftj, name, refuse)
 
 
 def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -534,8 +543,7 @@ def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytes
         raise AssertionError(f"a checker was called for {value!r}")
 
     assert {"_check_str", "_check_timestamp", "_check_beta", "_check_compute", "_check_effort"} <= set(FALLBACKS)
-    for name in [*FALLBACKS, "_text", "_check_json"]:
-        monkeypatch.setattr(ftj, name, refuse)
+    refuse_checkers(monkeypatch, refuse)
     for model in every_model():  # nor may a fast reader hand an object to its table
         monkeypatch.setattr(model, "_read_checked", classmethod(lambda cls, data, *rest: refuse(data)))
     cases = [(path, value, wandb_job()) for path, values in AT_A_GLANCE for value in values]
@@ -593,8 +601,7 @@ def test_the_event_and_checkpoint_readers_take_plain_values_without_a_checker(mo
     def refuse(value: Any, *rest: Any) -> Any:
         raise AssertionError(f"a checker was called for {value!r}")
 
-    for name in [*FALLBACKS, "_text", "_check_json"]:
-        monkeypatch.setattr(ftj, name, refuse)
+    refuse_checkers(monkeypatch, refuse)
     for model in every_model():
         monkeypatch.setattr(model, "_read_checked", classmethod(lambda cls, data, *rest: refuse(data)))
     for kind, base, table in [
@@ -796,8 +803,7 @@ def test_section_9_fast_readers_take_plain_values_without_a_checker(monkeypatch:
     def refuse(value: Any, *rest: Any) -> Any:
         raise AssertionError(f"a checker was called for {value!r}")
 
-    for name in [*FALLBACKS, "_text", "_check_json"]:
-        monkeypatch.setattr(ftj, name, refuse)
+    refuse_checkers(monkeypatch, refuse)
     for model in every_model():  # nor may a fast reader hand an object to its table
         monkeypatch.setattr(model, "_read_checked", classmethod(lambda cls, data, *rest: refuse(data)))
     for kind, table in SECTION_9_AT_A_GLANCE.items():

@@ -190,7 +190,7 @@ class Writer:
                 return call.format(take), [], None
             value = "None" if empty else "v"
             return value, [f"(v := {take}) is None", *empty], call.format("v")
-        fallback = f"{self.name_of(check, 'checker')}(v, False, inner)"
+        fallback = f"{self.name_of(check, 'checker')}.check(v, False, inner)"
         tests = self.quick_tests(check)
         if not tests:
             if required:
