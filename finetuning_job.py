@@ -1988,7 +1988,7 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
     if (v := out["integrations"]) is None:
         del out["integrations"]
     else:
-        out["integrations"] = list(map(_write_integration, v))
+        out["integrations"] = list(map(_write_integration, v)) if v else []
     if out["estimated_finish"] is None:
         del out["estimated_finish"]
     if (v := out["method"]) is None:
@@ -2258,7 +2258,7 @@ def _write_fine_tuning_job_list(obj: "FineTuningJobList") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job, v))
+    out["data"] = list(map(_write_fine_tuning_job, v)) if v else []
     if out["has_more"] is None:
         del out["has_more"]
     return _with_extra(out, extra) if extra._data else out
@@ -2288,7 +2288,7 @@ def _write_fine_tuning_job_event_list(obj: "FineTuningJobEventList") -> "Dict[st
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job_event, v))
+    out["data"] = list(map(_write_fine_tuning_job_event, v)) if v else []
     if out["has_more"] is None:
         del out["has_more"]
     return _with_extra(out, extra) if extra._data else out
@@ -2324,7 +2324,7 @@ def _write_fine_tuning_job_checkpoint_list(obj: "FineTuningJobCheckpointList") -
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job_checkpoint, v))
+    out["data"] = list(map(_write_fine_tuning_job_checkpoint, v)) if v else []
     if out["first_id"] is None:
         del out["first_id"]
     if out["last_id"] is None:
@@ -2473,7 +2473,7 @@ def _write_fine_tuning_checkpoint_permission_list(obj: "FineTuningCheckpointPerm
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_checkpoint_permission, v))
+    out["data"] = list(map(_write_fine_tuning_checkpoint_permission, v)) if v else []
     if out["first_id"] is None:
         del out["first_id"]
     if out["last_id"] is None:

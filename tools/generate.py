@@ -259,7 +259,7 @@ class Writer:
         check = field.check
         if check.model is not None:
             writer = writer_name(check.model)
-            return f"list(map({writer}, {v}))" if check.many else f"{writer}({v})"
+            return f"list(map({writer}, {v})) if {v} else []" if check.many else f"{writer}({v})"
         if check.dump is None:
             return None
         return f"{self.name_of(check.dump, 'dump')}({v})"
