@@ -563,7 +563,8 @@ class _Number(_Checker):
 
     def check(self, value: Any, strict: bool, depth: int) -> "Union[int, float]":
         if _is_number(value):
-            return value  # type: ignore[no-any-return]
+            number: Union[int, float] = value
+            return number
         raise _expected("a finite number", value, right_type=type(value) in (int, float))
 
 
@@ -676,7 +677,8 @@ class _AutoOrNumber(_Checker):
         if type(value) is str and value == "auto":
             return "auto"
         if _is_number(value) and value > self.above and (self.at_most is None or value <= self.at_most):
-            return value  # type: ignore[no-any-return]
+            number: Union[int, float] = value
+            return number
         raise _expected(f'"auto" or a number {self.text}', value, right_type=type(value) in (int, float, str))
 
 
@@ -1046,9 +1048,9 @@ def _instance(cls: "Type[_T]", values: "Dict[str, Any]") -> _T:
     return instance
 
 
-def _read_opaque(cls: "Type[_T]", data: "Dict[Any, Any]", depth: int) -> _T:
-    """Keep an object of a type the module does not know whole: its type, the rest as JSON."""
-    key = cls._OPAQUE_UNLESS_KNOWN[0]  # type: ignore[index]
+def _read_opaque(cls: "Type[_T]", key: str, data: "Dict[Any, Any]", depth: int) -> _T:
+    """Keep an object of a type (its member key) the module does not know whole: its type, the
+    rest as JSON."""
     values: Dict[str, Any] = dict.fromkeys([f.key for f in cls._FIELDS])
     values[key] = _text(data[key])
     values["extra"] = _check_json({name: value for name, value in data.items() if name != key}, depth)
@@ -1120,6 +1122,7 @@ class _Model:
     # (type key, known types): an object of a type the module does not know is kept whole as
     # opaque JSON by the tolerant reader, every member but the type in extra.
     _OPAQUE_UNLESS_KNOWN: "ClassVar[Optional[Tuple[str, Tuple[str, ...]]]]" = None
+    __dataclass_fields__: "ClassVar[Dict[str, Any]]"  # each class is a dataclass
     extra: "Mapping[str, Any]"
 
     @staticmethod
@@ -1134,7 +1137,8 @@ class _Model:
         """Check data (JSON, the object at nesting level depth) and build an instance."""
         if not strict:
             try:
-                return cls._read_fast(data, depth)  # type: ignore[no-any-return]
+                instance: _T = cls._read_fast(data, depth)
+                return instance
             except _Invalid:
                 pass  # the checked reader finds every problem and reports it at its path
         return cls._read_checked(data, strict, depth)
@@ -1148,7 +1152,7 @@ class _Model:
         if opaque is not None and not strict:
             kind = data.get(opaque[0])
             if type(kind) is str and kind not in opaque[1]:
-                return _read_opaque(cls, data, depth)
+                return _read_opaque(cls, opaque[0], data, depth)
         rest = dict(data)  # once the known keys are taken out: the unknown ones, in order
         take = rest.pop
         values: Dict[str, Any] = {}
@@ -1255,11 +1259,11 @@ class _Model:
 
     def __hash__(self) -> int:
         values = self.__dict__
-        return hash(tuple([values[name] for name in self.__dataclass_fields__]))  # type: ignore[attr-defined]
+        return hash(tuple([values[name] for name in self.__dataclass_fields__]))
 
     def __repr__(self) -> str:
         values = self.__dict__
-        fields = ", ".join(f"{name}={values[name]!r}" for name in self.__dataclass_fields__)  # type: ignore[attr-defined]
+        fields = ", ".join(f"{name}={values[name]!r}" for name in self.__dataclass_fields__)
         return f"{type(self).__name__}({fields})"
 
     @classmethod
@@ -1867,7 +1871,7 @@ def _read_integration(data: Any, depth: int) -> "Integration":
     if type(data) is not dict:
         raise _Invalid([])
     if type(kind := data.get("type")) is str and kind not in _INTEGRATION_TYPES:
-        return _read_opaque(Integration, data, depth)
+        return _read_opaque(Integration, "type", data, depth)
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
@@ -2787,7 +2791,8 @@ class _Response(_Model):
         wrong = _misread(cls, data) if isinstance(data, dict) else None
         if wrong is not None:
             raise wrong
-        return _Model._read_checked.__func__(cls, data, strict, depth)  # type: ignore[attr-defined, no-any-return]
+        instance: _T = _Model._read_checked.__func__(cls, data, strict, depth)  # type: ignore[attr-defined]
+        return instance
 
 
 @dataclasses.dataclass(frozen=True, eq=False, repr=False)
@@ -3295,7 +3300,7 @@ def _items_reader(page: "Dict[Any, Any]") -> "Optional[Type[_Model]]":
 
 
 def _object_of(cls: "Type[_Model]") -> str:
-    return next(field.check.expected for field in cls._FIELDS if field.key == "object")  # type: ignore[attr-defined, no-any-return]
+    return next(f.check.expected for f in cls._FIELDS if f.key == "object" and isinstance(f.check, _Constant))
 
 
 def _misread(cls: "Type[_Model]", data: "Dict[Any, Any]") -> "Optional[_Invalid]":
@@ -4425,7 +4430,8 @@ def _entry(line: "Optional[int]", value: Any, strict: bool) -> FileEntry:
 
 def _read_item(cls: "Type[_Model]", value: Any, strict: bool, depth: int) -> _Item:
     item: Any = cls._read(value, strict, depth)
-    return item  # type: ignore[no-any-return]
+    read: _Item = item
+    return read
 
 
 # ---------------------------------------------------------------------------

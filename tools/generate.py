@@ -233,7 +233,7 @@ class Writer:
             key, known = json.dumps(opaque[0]), self.name_of(opaque[1], "types")
             out += [
                 f"    if type(kind := data.get({key})) is str and kind not in {known}:",
-                f"        return _read_opaque({name}, data, depth)",
+                f"        return _read_opaque({name}, {key}, data, depth)",
             ]
         out += [
             "    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order",
