@@ -195,3 +195,19 @@ def test_any_broken_json_text_is_reported_at_the_position_json_reports(
     found = POSITION.match(said)
     assert found and (int(found[2]), int(found[3])) == where, said
     assert " at at " not in said
+
+
+@pytest.mark.parametrize(
+    ("message", "doc", "words"),
+    [
+        # What Python 3.8 to 3.12 say at the bracket after a trailing comma (3.13 names it itself).
+        (
+            "Expecting property name enclosed in double quotes",
+            '{"a": 1,}',
+            "Illegal trailing comma before end of object",
+        ),
+        ("Expecting value", "[1,]", "Illegal trailing comma before end of array"),
+    ],
+)
+def test_a_trailing_comma_gets_the_same_words_on_every_python(message: str, doc: str, words: str) -> None:
+    assert ftj._json_mistake(message, doc, len(doc) - 1) == (words, "")
