@@ -4288,7 +4288,8 @@ class FileEntry(NamedTuple):
 def read_file(
     source: Union[str, "os.PathLike[str]", IO[bytes], IO[str]], *, strict: bool = False
 ) -> Iterator[FileEntry]:
-    """Read the jobs, events and checkpoints of a file (by its path) or an open stream.
+    """Read the jobs, events, checkpoints, webhook events and permissions of a file (by its path)
+    or an open stream.
 
     The input is one JSON document or JSON Lines (one value per line); each value is read by
     the class its ``object`` names, a list page item by item. Yield a FileEntry per value (none
@@ -4385,7 +4386,7 @@ def _parse(text: Any, *, line: bool) -> Any:
 
 
 # What read_file reads, and what it names when it is given something else.
-_WHAT_IS_READ = "a fine-tuning job, event or checkpoint, or a list page of them"
+_WHAT_IS_READ = "a fine-tuning job, event, checkpoint, webhook event or checkpoint permission, or a list page of them"
 # Files that people give a fine-tuning job (OpenAI's fine-tuning guide: one example per line).
 _TRAINING_DATA = (
     (("messages",), "chat messages"),
@@ -4606,8 +4607,9 @@ def main(
     parser = argparse.ArgumentParser(
         prog=_program_name(),
         description=(
-            "Check OpenAI fine-tuning jobs, job events and checkpoints, and summarise them. Each FILE "
-            "holds one of them, a list page of them, or JSON Lines (one of those per line)."
+            "Check OpenAI fine-tuning jobs, job events, checkpoints, webhook events and checkpoint "
+            "permissions, and summarise them. Each FILE holds one of them, a list page of them, or JSON "
+            "Lines (one of those per line)."
         ),
         epilog=(
             "Exit status: 0 all valid, 1 an invalid or malformed object or an input with no JSON value, "
@@ -4615,9 +4617,7 @@ def main(
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="a file to read; - for standard input")
-    parser.add_argument(
-        "--json", action="store_true", help="write each job, event and checkpoint as canonical JSON, one per line"
-    )
+    parser.add_argument("--json", action="store_true", help="write each object read as canonical JSON, one per line")
     parser.add_argument("--strict", action="store_true", help="enforce the schema to the letter")
     parser.add_argument(
         "--wide",

@@ -293,10 +293,10 @@ def test_help_describes_every_option() -> None:
     text = " ".join(out.getvalue().split())
     assert text.startswith("usage: finetuning-job [-h] [--json] [--strict] [--wide] [--version] FILE [FILE ...]")
     for phrase in (
-        "Check OpenAI fine-tuning jobs, job events and checkpoints, and summarise them. Each FILE holds one of them, "
-        "a list page of them, or JSON Lines (one of those per line).",
+        "Check OpenAI fine-tuning jobs, job events, checkpoints, webhook events and checkpoint permissions, and "
+        "summarise them. Each FILE holds one of them, a list page of them, or JSON Lines (one of those per line).",
         "FILE a file to read; - for standard input",
-        "--json write each job, event and checkpoint as canonical JSON, one per line",
+        "--json write each object read as canonical JSON, one per line",
         "--strict enforce the schema to the letter",
         "--wide show tables in full, cutting nothing (by default they fit COLUMNS, or the terminal written to)",
         "Exit status: 0 all valid, 1 an invalid or malformed object or an input with no JSON value, 2 a usage error, "
@@ -755,7 +755,7 @@ def test_training_data_and_a_legacy_event_are_named_once(tmp_path: Path) -> None
     assert run(str(training)) == (
         1,
         "",
-        f"{training}:1: $: expected a fine-tuning job, event or checkpoint, or a list page of them, "
+        f"{training}:1: $: expected a fine-tuning job, event, checkpoint, webhook event or checkpoint permission, or a list page of them, "
         "got fine-tuning training data (chat messages)\n",
     )
     legacy = {"object": "event", "created_at": 1692661014, "level": "info", "message": "Created fine-tune: ft-abc"}

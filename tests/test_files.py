@@ -154,7 +154,7 @@ def test_the_legacy_event_is_read_as_an_event_alone_and_in_a_page() -> None:
 )
 def test_training_data_is_named_once_and_not_read_further(example: Any, kind: str) -> None:
     training = "\n".join(json.dumps({**example, "n": n}) for n in range(40)) + "\n"
-    expected = f"$: expected a fine-tuning job, event or checkpoint, or a list page of them, got fine-tuning training data ({kind})"
+    expected = f"$: expected a fine-tuning job, event, checkpoint, webhook event or checkpoint permission, or a list page of them, got fine-tuning training data ({kind})"
     assert problems(training) == [(1, expected)]
     mixed = "\n".join([json.dumps(job("queued")), training, json.dumps(job("running"))])
     read = entries(mixed)
