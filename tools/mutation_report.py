@@ -33,11 +33,11 @@ SCALAR_READERS = (
 )
 # Checkers whose inline test in the fast readers takes every valid value: the fallback call is
 # reached by invalid input only (an integer learning rate or an unknown status reaches others).
-TAKES_EVERY_VALID = r"_check_(number|count|timestamp|seed|bool|\w+_object|n_epochs|batch_size|eval|integration_type)"
+TAKES_EVERY_VALID = r"_check_(number|count|timestamp|seed|bool|\w+_object|n_epochs|batch_size|eval|integration_type)\.check"
 EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     # The generated fast readers and writers.
-    (r"_check_\w+\(v, (None|True), inner\)", None, "a fallback passes a strict flag its checker ignores"),
-    (r"_check_\w+\(v, False, None\)", None, "a fallback passes a depth its scalar checker ignores"),
+    (r"_check_\w+\.check\(v, (None|True), inner\)", None, "a fallback passes a strict flag its checker ignores"),
+    (r"_check_\w+\.check\(v, False, None\)", None, "a fallback passes a depth its scalar checker ignores"),
     (TAKES_EVERY_VALID + r"\(None, False, inner\)", None, "a fallback only invalid input reaches is given None"),
     (r"raise _Invalid\(None\)", None, "a fast reader's _Invalid carries no problems either way"),
     (r"_read_unknown\(rest, None, depth\)", None, "strict=None is as false as False"),
@@ -116,6 +116,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     codes: Dict[str, Optional[int]] = meta["exit_code_by_key"]
     counts = Counter(STATUS.get(code, "not run") if code is not None else "not run" for code in codes.values())
     print(f"{len(codes)} mutants: " + ", ".join(f"{n} {status}" for status, n in counts.most_common()))
+    passed_mypy = len(codes) - counts["caught by mypy"]
+    if passed_mypy:
+        # A timeout is a mutant the tests stopped (an endless loop): caught by the tests.
+        by_tests = counts["killed"] + counts["timeout"]
+        print(f"caught: {100 * (by_tests + counts['caught by mypy']) / len(codes):.1f} % of all mutants")
+        print(f"tests alone: {100 * by_tests / passed_mypy:.1f} % of the mutants mypy passes")
     sources = functions((args.mutants / "finetuning_job.py").read_text(encoding="utf-8"))
     survivors = sorted(name for name, code in codes.items() if code == 0)
     kinds: Dict[str, List[str]] = {}
