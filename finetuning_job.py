@@ -2875,11 +2875,13 @@ class FineTuningJob(_Response):
 
     def elapsed(self, now: _Moment = None) -> "datetime.timedelta":
         """Return the duration if the job finished, else the time from creation to ``now`` (an
-        aware datetime; the current time when not given)."""
+        aware datetime or Unix seconds; the current time when not given). A ``now`` of any other
+        kind is a TypeError, whether the job finished or not."""
+        moment = _now(now)
         duration = self.duration
         if duration is not None:
             return duration
-        return _now(now) - self.created_datetime
+        return moment - self.created_datetime
 
     def changes(self, previous: "FineTuningJob") -> Dict[str, Tuple[Any, Any]]:
         """Return what changed since an earlier snapshot of this job: ``{path: (before, after)}``.

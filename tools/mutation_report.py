@@ -33,7 +33,9 @@ SCALAR_READERS = (
 )
 # Checkers whose inline test in the fast readers takes every valid value: the fallback call is
 # reached by invalid input only (an integer learning rate or an unknown status reaches others).
-TAKES_EVERY_VALID = r"_check_(number|count|timestamp|seed|bool|\w+_object|n_epochs|batch_size|eval|integration_type)\.check"
+TAKES_EVERY_VALID = (
+    r"_check_(number|count|timestamp|seed|bool|\w+_object|n_epochs|batch_size|eval|integration_type)\.check"
+)
 EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     # The generated fast readers and writers.
     (r"_check_\w+\.check\(v, (None|True), inner\)", None, "a fallback passes a strict flag its checker ignores"),
