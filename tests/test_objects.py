@@ -396,3 +396,30 @@ def test_the_constructor_reports_every_bad_argument_with_its_value() -> None:
 def test_an_unpickled_event_writes_its_nested_data_as_json() -> None:
     read = ftj.FineTuningJobEvent.from_dict({**event(), "data": {"grader": {"scores": [0.5, {"x": None}]}}})
     assert pickle.loads(pickle.dumps(read)).to_json() == read.to_json()
+
+
+@pytest.mark.parametrize(
+    ("number", "text"),
+    [(0, "0"), (0.0, "0"), (2.0, "2"), (0.00001, "0.00001"), (1.5, "1.5"), (10**30, "1" + "0" * 30)],
+)
+def test_a_bound_is_written_as_people_write_it(number: Any, text: str) -> None:
+    assert ftj._decimal(number) == text
+
+
+def test_a_number_checkers_message_states_its_bounds() -> None:
+    for check, message in [
+        (ftj._AutoOrNumber(0.0, 2.0), '"auto" or a number > 0 and <= 2'),
+        (ftj._AutoOrNumber(0.00001), '"auto" or a number > 0.00001'),
+    ]:
+        with pytest.raises(ftj._Invalid) as info:
+            check.check(-1, False, 2)
+        assert [e.message for e in info.value.problems] == [f"expected {message}, got -1"]
+
+
+def test_to_json_makes_its_encoder_once_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ftj, "_compact", [])
+    read = ftj.FineTuningJob.from_dict({**job("succeeded"), "user_provided_suffix": "équipe 東京"})
+    text = read.to_json()
+    assert text == json.dumps(read.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    assert '"user_provided_suffix":"équipe 東京"' in text
+    assert read.to_json() == text and len(ftj._compact) == 1

@@ -168,9 +168,36 @@ def outcome(check: Any, value: Any, strict: bool) -> Any:
         return ftj._Invalid
 
 
-@pytest.mark.parametrize("check", CHECKERS, ids=[WRITER.name_of(check, "checker") for check in CHECKERS])
+def rebuilt(check: Any) -> Any:
+    """The checker built again, now: the tables build theirs when the module is imported, so what
+    a kind's __init__ states (its quick test above all) would otherwise never run under a test
+    (mutation testing, which changes code after the import, found it so)."""
+    kind = type(check)
+    if kind is ftj._AutoOrInteger:
+        return kind(check.low, check.high)
+    if kind is ftj._AutoOrNumber:
+        return kind(check.above, check.at_most)
+    if kind is ftj._PrefixedChoice:
+        return kind(check.choices, check.prefix, check.what)
+    return None
+
+
+# Each checker as the tables hold it, and again built in the test itself (not at collection).
+NAMED = [(WRITER.name_of(check, "checker"), check, False) for check in CHECKERS]
+NAMED += [(f"{name} rebuilt", check, True) for name, check, _ in NAMED if rebuilt(check)]
+
+
+def test_every_kind_that_states_its_quick_test_when_built_is_rebuilt() -> None:
+    built_with_a_quick_test = {type(check) for check in CHECKERS if "plain" in vars(check)}
+    assert built_with_a_quick_test and built_with_a_quick_test <= {type(c) for _, c, again in NAMED if again}
+    assert all(vars(again) == vars(check) for check in CHECKERS for again in [rebuilt(check)] if again)
+
+
+@pytest.mark.parametrize(("check", "again"), [(c, again) for _, c, again in NAMED], ids=[n for n, _, _ in NAMED])
 @given(data=st.data())
-def test_a_value_the_quick_test_takes_is_valid_and_stored_as_given(check: Any, data: Any) -> None:
+def test_a_value_the_quick_test_takes_is_valid_and_stored_as_given(check: Any, again: bool, data: Any) -> None:
+    if again:
+        check = rebuilt(check)
     value = data.draw(json_values | st.sampled_from(TRICKY + neighbours(check)))
     plain = quick_test(check)(value)
     for strict in (False, True):
