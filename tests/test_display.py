@@ -949,6 +949,20 @@ def test_5000_events_show_100_rows_under_a_chart_of_every_step_in_under_250_kb()
     assert text[102] == "… 4,900 more events on this page" and len(text) == 105
 
 
+def test_250_checkpoints_show_100_rows_and_say_how_many_more_narrow_or_not() -> None:
+    items = [checkpoint(step, round(2.0 / step**0.3, 4)) for step in range(250, 0, -1)]
+    listed = ftj.FineTuningJobCheckpointList.from_dict({"object": "list", "data": items, "has_more": False})
+    shown = listed._repr_html_()
+    assert shown.count("<tr>") == 102 and ">… 150 more checkpoints on this page</td>" in shown
+    assert ">250 checkpoints. Newest first.</div>" in shown
+    for width in (None, 60):
+        text = ftj._checkpoint_list_text(listed, width).splitlines()
+        assert text[0] == "FineTuningJobCheckpointList: 250 checkpoints"
+        assert text[102] == "… 150 more checkpoints on this page"
+        assert max(map(len, text[1:102])) <= (width or 1000)
+        assert (max(map(len, text[1:102])) > 60) is (width is None)
+
+
 @given(st.lists(st.integers(), max_size=1000), st.integers(2, 400))
 def test_a_chart_draws_points_evenly_chosen_the_first_and_last_among_them(values: List[int], limit: int) -> None:
     points: Any = list(enumerate(values))

@@ -322,3 +322,14 @@ def test_a_pretty_job_broken_in_one_place_is_one_problem_at_jsons_position(text:
     out, err = io.StringIO(), io.StringIO()
     assert ftj.main(["-"], stdin=io.BytesIO(text.encode()), stdout=out, stderr=err) == 1
     assert (out.getvalue(), err.getvalue()) == ("", f"<stdin>: {entry.errors[0]}\n")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+@pytest.mark.parametrize("as_bytes", [False, True], ids=["text", "bytes"])
+def test_only_the_line_break_is_taken_off_a_json_lines_line(end: str, as_bytes: bool) -> None:
+    # What follows a line's value, but its line break, is read: here an X, which is not JSON.
+    first, second = json.dumps(job("queued")), json.dumps(job("running"))
+    content = first + end + second + "X" + end
+    column = len(second) + 1
+    expected = [(2, f"$: invalid JSON: Extra data at column {column}")]
+    assert problems(content.encode() if as_bytes else content) == expected
