@@ -546,7 +546,9 @@ def refuse_checkers(monkeypatch: pytest.MonkeyPatch, refuse: Any) -> None:
     """Make every checker the generated readers call for what fails a quick test refuse, and
     the text and JSON checks the other checkers share."""
     for name in FALLBACKS:
-        monkeypatch.setattr(getattr(ftj, name), "check", refuse)
+        # In the instance's own dict, so that undoing it leaves nothing there (setattr would put
+        # the bound method back on the instance on some pytest versions).
+        monkeypatch.setitem(vars(getattr(ftj, name)), "check", refuse)
     for name in ("_text", "_check_json"):
         monkeypatch.setattr(ftj, name, refuse)
 
