@@ -463,7 +463,7 @@ def signature(key: bytes, webhook_id: str, timestamp: str, body: bytes) -> str:
 def as_hmac_key(key: bytes) -> bytes:
     """The key HMAC-SHA256 really uses: a longer key is hashed, a shorter one padded with zero
     bytes to the 64-byte block (RFC 2104), so b"\\x00" and b"\\x00\\x00" sign alike."""
-    return hashlib.sha256(key).digest().ljust(64, b"\0") if len(key) > 64 else key.ljust(64, b"\0")
+    return (hashlib.sha256(key).digest() if len(key) > 64 else key).ljust(64, b"\0")
 
 
 def whsec(key: bytes) -> str:
