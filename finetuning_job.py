@@ -477,6 +477,10 @@ def _text(value: Any) -> str:
     raise _expected("a string", value)
 
 
+# The depth given to a rule that reads none (see _Checker.reads_depth).
+_DEPTH_UNREAD = 0
+
+
 class _Checker:
     """A kind of value: called with (value, strict, depth), a checker returns the value to store
     or raises _Invalid; depth is the value's own nesting level.
@@ -491,6 +495,12 @@ class _Checker:
 
     plain: "Tuple[str, ...]" = ()
     empty: "Tuple[str, ...]" = ()  # the same for values the tolerant reader stores as None
+    # True where ``plain`` is the whole tolerant rule, so that a value it declines is invalid:
+    # the generated readers then refuse it (_declined) without calling the checker.
+    exact = False
+    # True where the rule reads the value's depth (to bound nesting); the generated readers
+    # pass it only then.
+    reads_depth = False
     dump: "Optional[Callable[[Any], Any]]" = None
     # The class of a nested object (``many``: a tuple of them): the constructor wants its
     # instances, the generated code reads and writes it with that class's own functions.
@@ -501,9 +511,19 @@ class _Checker:
         return self.check(value, strict, depth)
 
     def check(self, value: Any, strict: bool, depth: int) -> Any:
-        """The rule (each kind has its own). The generated readers call it by this name: a
-        method call costs half of calling the object."""
+        """The rule (each kind has its own)."""
         raise NotImplementedError
+
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> Any:
+        """The tolerant reader's rule: what the generated readers call for a value that fails
+        the quick test (with its depth where the rule reads it)."""
+        return self.check(value, False, depth)
+
+
+def _declined() -> Any:
+    """What a generated reader calls for a value that fails an exact quick test: the value is
+    invalid, and the table reader, which reads the object again, says why."""
+    raise _Invalid([])
 
 
 class _Text(_Checker):
@@ -519,6 +539,7 @@ class _Integer(_Checker):
     """An integer in low..high; ``hint(value, high)`` adds to the message of a wrong one."""
 
     plain = ("type(v) is int and {low} <= v <= {high}",)
+    exact = True
 
     def __init__(self, low: int, high: int, hint: "Optional[Callable[[Any, int], str]]" = None) -> None:
         self.low, self.high, self.hint = low, high, hint
@@ -549,6 +570,7 @@ def _milliseconds(value: Any, high: int) -> str:
 
 class _Boolean(_Checker):
     plain = ("type(v) is bool",)
+    exact = True
 
     def check(self, value: Any, strict: bool, depth: int) -> bool:
         if type(value) is bool:
@@ -560,6 +582,7 @@ class _Number(_Checker):
     """A finite JSON number, which keeps its type: an integer or a float."""
 
     plain = ("type(v) is float and -_INFINITY < v < _INFINITY", "type(v) is int and -_INT_LIMIT < v < _INT_LIMIT")
+    exact = True
 
     def check(self, value: Any, strict: bool, depth: int) -> "Union[int, float]":
         if _is_number(value):
@@ -572,6 +595,7 @@ class _Constant(_Checker):
     """Exactly one string (an object's ``object`` member)."""
 
     plain = ("type(v) is str and v == {expected}",)
+    exact = True
 
     def __init__(self, expected: str) -> None:
         self.expected = expected
@@ -641,6 +665,8 @@ class _Status(_Checker):
 
 class _AutoOrInteger(_Checker):
     """The string "auto" or an integer in low..high (no maximum when high is None)."""
+
+    exact = True
 
     def __init__(self, low: int, high: "Optional[int]" = None) -> None:
         self.low, self.high = low, high
@@ -808,6 +834,7 @@ class _JsonObject(_Checker):
     """Opaque JSON content that must be an object (an event's data), kept whole and frozen."""
 
     dump = staticmethod(_thaw_object)
+    reads_depth = True
 
     def check(self, value: Any, strict: bool, depth: int) -> "FrozenDict[Any]":
         if type(value) is not dict:
@@ -1033,11 +1060,12 @@ def _compact_encoder() -> _Encode:
 
 
 def _with_extra(out: "Dict[str, Any]", extra: "FrozenDict[Any]") -> "Dict[str, Any]":
-    """Append the unknown keys to what a writer wrote, as plain JSON data."""
+    """What a writer wrote followed by the unknown keys, as plain JSON data, in a new dict."""
+    whole = out.copy()
     for key, value in extra._data.items():
         # Mostly scalars; a type test, because isinstance with an ABC subclass is slow.
-        out[key] = _thaw(value) if type(value) in _FROZEN_CONTAINERS else value
-    return out
+        whole[key] = _thaw(value) if type(value) in _FROZEN_CONTAINERS else value
+    return whole
 
 
 def _instance(cls: "Type[_T]", values: "Dict[str, Any]") -> _T:
@@ -1317,6 +1345,7 @@ class _Nested(_Checker):
 
     dump = staticmethod(_dump_model)
     model: Type[_Model]
+    reads_depth = True
 
     def __init__(self, model: "Type[_Model]") -> None:
         self.model = model
@@ -1344,6 +1373,7 @@ class _Models(_Checker):
     dump = staticmethod(_dump_models)
     model: Type[_Model]
     many = True
+    reads_depth = True
 
     def __init__(self, model: "Type[_Model]", limit: "Optional[int]" = None) -> None:
         self.model, self.limit = model, limit
@@ -1381,7 +1411,8 @@ def _read_array(read: "Callable[[Any, int], _T]", value: Any, limit: "Optional[i
 
 # Fast readers (tolerant mode) and writers, from the tables below. A reader keeps a value that
 # passes its checker's quick test, reads a nested object with that class's reader, and calls the
-# checker for the rest; at anything else it raises _Invalid, and the table reads the object again
+# checker's tolerant rule for the rest (or refuses it, _declined, where the quick test is the
+# whole rule); at anything else it raises _Invalid, and the table reads the object again
 # (_Model._read). A writer copies the instance dict, drops the Nones not written as null, writes
 # a nested object in place (out1, v1... a level down) and an array by its items' writer.
 
@@ -1390,14 +1421,14 @@ def _read_fine_tuning_job_error(data: Any, depth: int) -> "FineTuningJobError":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
-        "code": v if type(v := take("code", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str.check(v, False, inner),
+        "code": v if type(v := take("code", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str.tolerant(v),
         "param": v
         if (v := take("param", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
-        "extra": FineTuningJobError._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _check_str.tolerant(v),
+        "extra": (rest and FineTuningJobError._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJobError)
     _set_attribute(instance, "__dict__", values)
@@ -1407,31 +1438,31 @@ def _read_fine_tuning_job_error(data: Any, depth: int) -> "FineTuningJobError":
 def _write_fine_tuning_job_error(obj: "FineTuningJobError") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_hyperparameters(data: Any, depth: int) -> "Hyperparameters":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
         "batch_size": v
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= 256)
         or (type(v) is str and v == "auto")
-        else _check_batch_size.check(v, False, inner),
+        else _declined(),
         "learning_rate_multiplier": v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate.check(v, False, inner),
+        else _check_learning_rate.tolerant(v),
         "n_epochs": v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= 50)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs.check(v, False, inner),
-        "extra": Hyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _declined(),
+        "extra": (rest and Hyperparameters._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(Hyperparameters)
     _set_attribute(instance, "__dict__", values)
@@ -1447,31 +1478,31 @@ def _write_hyperparameters(obj: "Hyperparameters") -> "Dict[str, Any]":
         del out["learning_rate_multiplier"]
     if out["n_epochs"] is None:
         del out["n_epochs"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_supervised_hyperparameters(data: Any, depth: int) -> "SupervisedHyperparameters":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
         "batch_size": v
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= 256)
         or (type(v) is str and v == "auto")
-        else _check_batch_size.check(v, False, inner),
+        else _declined(),
         "learning_rate_multiplier": v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate.check(v, False, inner),
+        else _check_learning_rate.tolerant(v),
         "n_epochs": v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= 50)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs.check(v, False, inner),
-        "extra": SupervisedHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _declined(),
+        "extra": (rest and SupervisedHyperparameters._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(SupervisedHyperparameters)
     _set_attribute(instance, "__dict__", values)
@@ -1487,34 +1518,34 @@ def _write_supervised_hyperparameters(obj: "SupervisedHyperparameters") -> "Dict
         del out["learning_rate_multiplier"]
     if out["n_epochs"] is None:
         del out["n_epochs"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_dpo_hyperparameters(data: Any, depth: int) -> "DpoHyperparameters":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
         "beta": v
         if (v := take("beta", None)) is None or (type(v) is float and 0 < v <= 2) or (type(v) is str and v == "auto")
-        else _check_beta.check(v, False, inner),
+        else _check_beta.tolerant(v),
         "batch_size": v
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= 256)
         or (type(v) is str and v == "auto")
-        else _check_batch_size.check(v, False, inner),
+        else _declined(),
         "learning_rate_multiplier": v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate.check(v, False, inner),
+        else _check_learning_rate.tolerant(v),
         "n_epochs": v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= 50)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs.check(v, False, inner),
-        "extra": DpoHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _declined(),
+        "extra": (rest and DpoHyperparameters._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(DpoHyperparameters)
     _set_attribute(instance, "__dict__", values)
@@ -1532,49 +1563,49 @@ def _write_dpo_hyperparameters(obj: "DpoHyperparameters") -> "Dict[str, Any]":
         del out["learning_rate_multiplier"]
     if out["n_epochs"] is None:
         del out["n_epochs"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_reinforcement_hyperparameters(data: Any, depth: int) -> "ReinforcementHyperparameters":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
         "batch_size": v
         if (v := take("batch_size", None)) is None
         or (type(v) is int and 1 <= v <= 256)
         or (type(v) is str and v == "auto")
-        else _check_batch_size.check(v, False, inner),
+        else _declined(),
         "learning_rate_multiplier": v
         if (v := take("learning_rate_multiplier", None)) is None
         or (type(v) is float and 0 < v < _INFINITY)
         or (type(v) is str and v == "auto")
-        else _check_learning_rate.check(v, False, inner),
+        else _check_learning_rate.tolerant(v),
         "n_epochs": v
         if (v := take("n_epochs", None)) is None
         or (type(v) is int and 1 <= v <= 50)
         or (type(v) is str and v == "auto")
-        else _check_n_epochs.check(v, False, inner),
+        else _declined(),
         "reasoning_effort": v
         if (v := take("reasoning_effort", None)) is None or (type(v) is str and v in _REASONING_EFFORTS)
-        else _check_effort.check(v, False, inner),
+        else _check_effort.tolerant(v),
         "compute_multiplier": v
         if (v := take("compute_multiplier", None)) is None
         or (type(v) is float and 1e-05 < v <= 10)
         or (type(v) is str and v == "auto")
-        else _check_compute.check(v, False, inner),
+        else _check_compute.tolerant(v),
         "eval_interval": v
         if (v := take("eval_interval", None)) is None
         or (type(v) is int and 1 <= v < _INT_LIMIT)
         or (type(v) is str and v == "auto")
-        else _check_eval.check(v, False, inner),
+        else _declined(),
         "eval_samples": v
         if (v := take("eval_samples", None)) is None
         or (type(v) is int and 1 <= v < _INT_LIMIT)
         or (type(v) is str and v == "auto")
-        else _check_eval.check(v, False, inner),
-        "extra": ReinforcementHyperparameters._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _declined(),
+        "extra": (rest and ReinforcementHyperparameters._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(ReinforcementHyperparameters)
     _set_attribute(instance, "__dict__", values)
@@ -1598,20 +1629,18 @@ def _write_reinforcement_hyperparameters(obj: "ReinforcementHyperparameters") ->
         del out["eval_interval"]
     if out["eval_samples"] is None:
         del out["eval_samples"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_grader(data: Any, depth: int) -> "Grader":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
-        "type": v
-        if type(v := take("type", None)) is str and v in _GRADER_TYPES
-        else _check_grader_type.check(v, False, inner),
-        "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "extra": Grader._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "type": v if type(v := take("type", None)) is str and v in _GRADER_TYPES else _check_grader_type.tolerant(v),
+        "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "extra": (rest and Grader._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(Grader)
     _set_attribute(instance, "__dict__", values)
@@ -1621,7 +1650,7 @@ def _read_grader(data: Any, depth: int) -> "Grader":
 def _write_grader(obj: "Grader") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_supervised_method(data: Any, depth: int) -> "SupervisedMethod":
@@ -1633,7 +1662,7 @@ def _read_supervised_method(data: Any, depth: int) -> "SupervisedMethod":
         "hyperparameters": v
         if (v := take("hyperparameters", None)) is None
         else _read_supervised_hyperparameters(v, inner),
-        "extra": SupervisedMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "extra": (rest and SupervisedMethod._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(SupervisedMethod)
     _set_attribute(instance, "__dict__", values)
@@ -1654,8 +1683,8 @@ def _write_supervised_method(obj: "SupervisedMethod") -> "Dict[str, Any]":
             del out1["learning_rate_multiplier"]
         if out1["n_epochs"] is None:
             del out1["n_epochs"]
-        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
+        out["hyperparameters"] = (extra1._data and _with_extra(out1, extra1)) or out1
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_dpo_method(data: Any, depth: int) -> "DpoMethod":
@@ -1665,7 +1694,7 @@ def _read_dpo_method(data: Any, depth: int) -> "DpoMethod":
     take, inner = rest.pop, depth + 1
     values = {
         "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_dpo_hyperparameters(v, inner),
-        "extra": DpoMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "extra": (rest and DpoMethod._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(DpoMethod)
     _set_attribute(instance, "__dict__", values)
@@ -1688,8 +1717,8 @@ def _write_dpo_method(obj: "DpoMethod") -> "Dict[str, Any]":
             del out1["learning_rate_multiplier"]
         if out1["n_epochs"] is None:
             del out1["n_epochs"]
-        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
+        out["hyperparameters"] = (extra1._data and _with_extra(out1, extra1)) or out1
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_reinforcement_method(data: Any, depth: int) -> "ReinforcementMethod":
@@ -1702,7 +1731,7 @@ def _read_reinforcement_method(data: Any, depth: int) -> "ReinforcementMethod":
         "hyperparameters": v
         if (v := take("hyperparameters", None)) is None
         else _read_reinforcement_hyperparameters(v, inner),
-        "extra": ReinforcementMethod._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "extra": (rest and ReinforcementMethod._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(ReinforcementMethod)
     _set_attribute(instance, "__dict__", values)
@@ -1715,7 +1744,7 @@ def _write_reinforcement_method(obj: "ReinforcementMethod") -> "Dict[str, Any]":
     v = out["grader"]
     out1 = v.__dict__.copy()
     extra1 = out1.pop("extra")
-    out["grader"] = _with_extra(out1, extra1) if extra1._data else out1
+    out["grader"] = (extra1._data and _with_extra(out1, extra1)) or out1
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
@@ -1735,8 +1764,8 @@ def _write_reinforcement_method(obj: "ReinforcementMethod") -> "Dict[str, Any]":
             del out1["eval_interval"]
         if out1["eval_samples"] is None:
             del out1["eval_samples"]
-        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
+        out["hyperparameters"] = (extra1._data and _with_extra(out1, extra1)) or out1
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_method(data: Any, depth: int) -> "Method":
@@ -1745,13 +1774,11 @@ def _read_method(data: Any, depth: int) -> "Method":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "type": v
-        if type(v := take("type", None)) is str and v in _METHOD_TYPES
-        else _check_method_type.check(v, False, inner),
+        "type": v if type(v := take("type", None)) is str and v in _METHOD_TYPES else _check_method_type.tolerant(v),
         "supervised": v if (v := take("supervised", None)) is None else _read_supervised_method(v, inner),
         "dpo": v if (v := take("dpo", None)) is None else _read_dpo_method(v, inner),
         "reinforcement": v if (v := take("reinforcement", None)) is None else _read_reinforcement_method(v, inner),
-        "extra": Method._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "extra": (rest and Method._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(Method)
     _set_attribute(instance, "__dict__", values)
@@ -1777,8 +1804,8 @@ def _write_method(obj: "Method") -> "Dict[str, Any]":
                 del out2["learning_rate_multiplier"]
             if out2["n_epochs"] is None:
                 del out2["n_epochs"]
-            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
-        out["supervised"] = _with_extra(out1, extra1) if extra1._data else out1
+            out1["hyperparameters"] = (extra2._data and _with_extra(out2, extra2)) or out2
+        out["supervised"] = (extra1._data and _with_extra(out1, extra1)) or out1
     if (v := out["dpo"]) is None:
         del out["dpo"]
     else:
@@ -1797,8 +1824,8 @@ def _write_method(obj: "Method") -> "Dict[str, Any]":
                 del out2["learning_rate_multiplier"]
             if out2["n_epochs"] is None:
                 del out2["n_epochs"]
-            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
-        out["dpo"] = _with_extra(out1, extra1) if extra1._data else out1
+            out1["hyperparameters"] = (extra2._data and _with_extra(out2, extra2)) or out2
+        out["dpo"] = (extra1._data and _with_extra(out1, extra1)) or out1
     if (v := out["reinforcement"]) is None:
         del out["reinforcement"]
     else:
@@ -1807,7 +1834,7 @@ def _write_method(obj: "Method") -> "Dict[str, Any]":
         v1 = out1["grader"]
         out2 = v1.__dict__.copy()
         extra2 = out2.pop("extra")
-        out1["grader"] = _with_extra(out2, extra2) if extra2._data else out2
+        out1["grader"] = (extra2._data and _with_extra(out2, extra2)) or out2
         if (v1 := out1["hyperparameters"]) is None:
             del out1["hyperparameters"]
         else:
@@ -1827,26 +1854,24 @@ def _write_method(obj: "Method") -> "Dict[str, Any]":
                 del out2["eval_interval"]
             if out2["eval_samples"] is None:
                 del out2["eval_samples"]
-            out1["hyperparameters"] = _with_extra(out2, extra2) if extra2._data else out2
-        out["reinforcement"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
+            out1["hyperparameters"] = (extra2._data and _with_extra(out2, extra2)) or out2
+        out["reinforcement"] = (extra1._data and _with_extra(out1, extra1)) or out1
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_wandb_integration(data: Any, depth: int) -> "WandbIntegration":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
-        "project": v if type(v := take("project", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "name": v
-        if (v := take("name", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
+        "project": v if type(v := take("project", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "name": v if (v := take("name", None)) is None or (type(v) is str and v.isascii()) else _check_str.tolerant(v),
         "entity": v
         if (v := take("entity", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
-        "tags": v if (v := take("tags", None)) is None else _check_strings.check(v, False, inner),
-        "extra": WandbIntegration._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _check_str.tolerant(v),
+        "tags": v if (v := take("tags", None)) is None else _check_strings.tolerant(v),
+        "extra": (rest and WandbIntegration._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(WandbIntegration)
     _set_attribute(instance, "__dict__", values)
@@ -1864,7 +1889,7 @@ def _write_wandb_integration(obj: "WandbIntegration") -> "Dict[str, Any]":
         del out["tags"]
     else:
         out["tags"] = list(v)
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_integration(data: Any, depth: int) -> "Integration":
@@ -1875,11 +1900,9 @@ def _read_integration(data: Any, depth: int) -> "Integration":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "type": v
-        if type(v := take("type", None)) is str and v in _INTEGRATION_TYPES
-        else _check_integration_type.check(v, False, inner),
+        "type": v if type(v := take("type", None)) is str and v in _INTEGRATION_TYPES else _declined(),
         "wandb": _read_wandb_integration(take("wandb", None), inner),
-        "extra": Integration._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "extra": (rest and Integration._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(Integration)
     _set_attribute(instance, "__dict__", values)
@@ -1902,8 +1925,8 @@ def _write_integration(obj: "Integration") -> "Dict[str, Any]":
             del out1["tags"]
         else:
             out1["tags"] = list(v1)
-        out["wandb"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
+        out["wandb"] = (extra1._data and _with_extra(out1, extra1)) or out1
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_job(data: Any, depth: int) -> "FineTuningJob":
@@ -1912,48 +1935,40 @@ def _read_fine_tuning_job(data: Any, depth: int) -> "FineTuningJob":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "created_at": v
-        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp.check(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "created_at": v if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799 else _declined(),
         "error": None
         if (v := take("error", None)) is None or (type(v) is dict and all(x is None for x in v.values()))
         else _read_fine_tuning_job_error(v, inner),
         "fine_tuned_model": v
         if (v := take("fine_tuned_model", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
+        else _check_str.tolerant(v),
         "finished_at": v
         if (v := take("finished_at", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
-        else _check_timestamp.check(v, False, inner),
+        else _declined(),
         "hyperparameters": v if (v := take("hyperparameters", None)) is None else _read_hyperparameters(v, inner),
-        "model": v if type(v := take("model", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "object": v
-        if type(v := take("object", None)) is str and v == "fine_tuning.job"
-        else _check_job_object.check(v, False, inner),
+        "model": v if type(v := take("model", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "object": v if type(v := take("object", None)) is str and v == "fine_tuning.job" else _declined(),
         "organization_id": v
         if (v := take("organization_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
-        "result_files": v if (v := take("result_files", None)) is None else _check_strings.check(v, False, inner),
-        "status": _check_status.check(take("status", None), False, inner),
+        else _check_str.tolerant(v),
+        "result_files": v if (v := take("result_files", None)) is None else _check_strings.tolerant(v),
+        "status": _check_status.tolerant(take("status", None)),
         "trained_tokens": v
         if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= 9223372036854775807)
-        else _check_count.check(v, False, inner),
-        "training_file": v
-        if type(v := take("training_file", None)) is str and v.isascii()
-        else _check_str.check(v, False, inner),
+        else _declined(),
+        "training_file": v if type(v := take("training_file", None)) is str and v.isascii() else _check_str.tolerant(v),
         "validation_file": v
         if (v := take("validation_file", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
-        "seed": v
-        if (v := take("seed", None)) is None or (type(v) is int and 0 <= v <= 2147483647)
-        else _check_seed.check(v, False, inner),
+        else _check_str.tolerant(v),
+        "seed": v if (v := take("seed", None)) is None or (type(v) is int and 0 <= v <= 2147483647) else _declined(),
         "integrations": v if (v := take("integrations", None)) is None else _read_array(_read_integration, v, 5, inner),
         "estimated_finish": v
         if (v := take("estimated_finish", None)) is None or (type(v) is int and 0 <= v <= 253402300799)
-        else _check_timestamp.check(v, False, inner),
+        else _declined(),
         "method": v if (v := take("method", None)) is None else _read_method(v, inner),
-        "metadata": v if (v := take("metadata", None)) is None else _check_metadata.check(v, False, inner),
-        "extra": FineTuningJob._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "metadata": v if (v := take("metadata", None)) is None else _check_metadata.tolerant(v),
+        "extra": (rest and FineTuningJob._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJob)
     _set_attribute(instance, "__dict__", values)
@@ -1966,7 +1981,7 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
     if (v := out["error"]) is not None:
         out1 = v.__dict__.copy()
         extra1 = out1.pop("extra")
-        out["error"] = _with_extra(out1, extra1) if extra1._data else out1
+        out["error"] = (extra1._data and _with_extra(out1, extra1)) or out1
     if (v := out["hyperparameters"]) is None:
         del out["hyperparameters"]
     else:
@@ -1978,7 +1993,7 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
             del out1["learning_rate_multiplier"]
         if out1["n_epochs"] is None:
             del out1["n_epochs"]
-        out["hyperparameters"] = _with_extra(out1, extra1) if extra1._data else out1
+        out["hyperparameters"] = (extra1._data and _with_extra(out1, extra1)) or out1
     if out["organization_id"] is None:
         del out["organization_id"]
     if (v := out["result_files"]) is None:
@@ -1992,7 +2007,7 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
     if (v := out["integrations"]) is None:
         del out["integrations"]
     else:
-        out["integrations"] = list(map(_write_integration, v)) if v else []
+        out["integrations"] = list(map(_write_integration, v))
     if out["estimated_finish"] is None:
         del out["estimated_finish"]
     if (v := out["method"]) is None:
@@ -2016,8 +2031,8 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
                     del out3["learning_rate_multiplier"]
                 if out3["n_epochs"] is None:
                     del out3["n_epochs"]
-                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
-            out1["supervised"] = _with_extra(out2, extra2) if extra2._data else out2
+                out2["hyperparameters"] = (extra3._data and _with_extra(out3, extra3)) or out3
+            out1["supervised"] = (extra2._data and _with_extra(out2, extra2)) or out2
         if (v1 := out1["dpo"]) is None:
             del out1["dpo"]
         else:
@@ -2036,8 +2051,8 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
                     del out3["learning_rate_multiplier"]
                 if out3["n_epochs"] is None:
                     del out3["n_epochs"]
-                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
-            out1["dpo"] = _with_extra(out2, extra2) if extra2._data else out2
+                out2["hyperparameters"] = (extra3._data and _with_extra(out3, extra3)) or out3
+            out1["dpo"] = (extra2._data and _with_extra(out2, extra2)) or out2
         if (v1 := out1["reinforcement"]) is None:
             del out1["reinforcement"]
         else:
@@ -2046,7 +2061,7 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
             v2 = out2["grader"]
             out3 = v2.__dict__.copy()
             extra3 = out3.pop("extra")
-            out2["grader"] = _with_extra(out3, extra3) if extra3._data else out3
+            out2["grader"] = (extra3._data and _with_extra(out3, extra3)) or out3
             if (v2 := out2["hyperparameters"]) is None:
                 del out2["hyperparameters"]
             else:
@@ -2066,58 +2081,58 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
                     del out3["eval_interval"]
                 if out3["eval_samples"] is None:
                     del out3["eval_samples"]
-                out2["hyperparameters"] = _with_extra(out3, extra3) if extra3._data else out3
-            out1["reinforcement"] = _with_extra(out2, extra2) if extra2._data else out2
-        out["method"] = _with_extra(out1, extra1) if extra1._data else out1
+                out2["hyperparameters"] = (extra3._data and _with_extra(out3, extra3)) or out3
+            out1["reinforcement"] = (extra2._data and _with_extra(out2, extra2)) or out2
+        out["method"] = (extra1._data and _with_extra(out1, extra1)) or out1
     if (v := out["metadata"]) is None:
         del out["metadata"]
     else:
         out["metadata"] = _plain_dict(v)
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_training_metrics(data: Any, depth: int) -> "TrainingMetrics":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
         "step": v
         if (v := take("step", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number.check(v, False, inner),
+        else _declined(),
         "train_loss": v
         if (v := take("train_loss", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number.check(v, False, inner),
+        else _declined(),
         "train_mean_token_accuracy": v
         if (v := take("train_mean_token_accuracy", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number.check(v, False, inner),
+        else _declined(),
         "valid_loss": v
         if (v := take("valid_loss", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number.check(v, False, inner),
+        else _declined(),
         "valid_mean_token_accuracy": v
         if (v := take("valid_mean_token_accuracy", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number.check(v, False, inner),
+        else _declined(),
         "full_valid_loss": v
         if (v := take("full_valid_loss", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number.check(v, False, inner),
+        else _declined(),
         "full_valid_mean_token_accuracy": v
         if (v := take("full_valid_mean_token_accuracy", None)) is None
         or (type(v) is float and -_INFINITY < v < _INFINITY)
         or (type(v) is int and -_INT_LIMIT < v < _INT_LIMIT)
-        else _check_number.check(v, False, inner),
-        "extra": TrainingMetrics._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _declined(),
+        "extra": (rest and TrainingMetrics._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(TrainingMetrics)
     _set_attribute(instance, "__dict__", values)
@@ -2141,7 +2156,7 @@ def _write_training_metrics(obj: "TrainingMetrics") -> "Dict[str, Any]":
         del out["full_valid_loss"]
     if out["full_valid_mean_token_accuracy"] is None:
         del out["full_valid_mean_token_accuracy"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_job_event(data: Any, depth: int) -> "FineTuningJobEvent":
@@ -2150,22 +2165,16 @@ def _read_fine_tuning_job_event(data: Any, depth: int) -> "FineTuningJobEvent":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "created_at": v
-        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp.check(v, False, inner),
-        "level": v
-        if type(v := take("level", None)) is str and v in _EVENT_LEVELS
-        else _check_event_level.check(v, False, inner),
-        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "object": v
-        if type(v := take("object", None)) is str and v == "fine_tuning.job.event"
-        else _check_event_object.check(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "created_at": v if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799 else _declined(),
+        "level": v if type(v := take("level", None)) is str and v in _EVENT_LEVELS else _check_event_level.tolerant(v),
+        "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "object": v if type(v := take("object", None)) is str and v == "fine_tuning.job.event" else _declined(),
         "type": v
         if (v := take("type", None)) is None or (type(v) is str and v in _EVENT_TYPES)
-        else _check_event_type.check(v, False, inner),
-        "data": v if (v := take("data", None)) is None else _check_json_object.check(v, False, inner),
-        "extra": FineTuningJobEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _check_event_type.tolerant(v),
+        "data": v if (v := take("data", None)) is None else _check_json_object.tolerant(v, inner),
+        "extra": (rest and FineTuningJobEvent._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJobEvent)
     _set_attribute(instance, "__dict__", values)
@@ -2181,7 +2190,7 @@ def _write_fine_tuning_job_event(obj: "FineTuningJobEvent") -> "Dict[str, Any]":
         del out["data"]
     else:
         out["data"] = _thaw_object(v)
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_job_checkpoint(data: Any, depth: int) -> "FineTuningJobCheckpoint":
@@ -2190,24 +2199,20 @@ def _read_fine_tuning_job_checkpoint(data: Any, depth: int) -> "FineTuningJobChe
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "created_at": v
-        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp.check(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "created_at": v if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799 else _declined(),
         "fine_tuned_model_checkpoint": v
         if type(v := take("fine_tuned_model_checkpoint", None)) is str and v.isascii()
-        else _check_str.check(v, False, inner),
+        else _check_str.tolerant(v),
         "fine_tuning_job_id": v
         if type(v := take("fine_tuning_job_id", None)) is str and v.isascii()
-        else _check_str.check(v, False, inner),
+        else _check_str.tolerant(v),
         "metrics": _read_training_metrics(take("metrics", None), inner),
-        "object": v
-        if type(v := take("object", None)) is str and v == "fine_tuning.job.checkpoint"
-        else _check_checkpoint_object.check(v, False, inner),
+        "object": v if type(v := take("object", None)) is str and v == "fine_tuning.job.checkpoint" else _declined(),
         "step_number": v
         if type(v := take("step_number", None)) is int and 0 <= v <= 9223372036854775807
-        else _check_count.check(v, False, inner),
-        "extra": FineTuningJobCheckpoint._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _declined(),
+        "extra": (rest and FineTuningJobCheckpoint._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJobCheckpoint)
     _set_attribute(instance, "__dict__", values)
@@ -2234,8 +2239,8 @@ def _write_fine_tuning_job_checkpoint(obj: "FineTuningJobCheckpoint") -> "Dict[s
         del out1["full_valid_loss"]
     if out1["full_valid_mean_token_accuracy"] is None:
         del out1["full_valid_mean_token_accuracy"]
-    out["metrics"] = _with_extra(out1, extra1) if extra1._data else out1
-    return _with_extra(out, extra) if extra._data else out
+    out["metrics"] = (extra1._data and _with_extra(out1, extra1)) or out1
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_job_list(data: Any, depth: int) -> "FineTuningJobList":
@@ -2244,14 +2249,10 @@ def _read_fine_tuning_job_list(data: Any, depth: int) -> "FineTuningJobList":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "object": v
-        if type(v := take("object", None)) is str and v == "list"
-        else _check_list_object.check(v, False, inner),
+        "object": v if type(v := take("object", None)) is str and v == "list" else _declined(),
         "data": _read_array(_read_fine_tuning_job, take("data", None), None, inner),
-        "has_more": v
-        if (v := take("has_more", None)) is None or (type(v) is bool)
-        else _check_bool.check(v, False, inner),
-        "extra": FineTuningJobList._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _declined(),
+        "extra": (rest and FineTuningJobList._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJobList)
     _set_attribute(instance, "__dict__", values)
@@ -2262,10 +2263,10 @@ def _write_fine_tuning_job_list(obj: "FineTuningJobList") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job, v)) if v else []
+    out["data"] = list(map(_write_fine_tuning_job, v))
     if out["has_more"] is None:
         del out["has_more"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_job_event_list(data: Any, depth: int) -> "FineTuningJobEventList":
@@ -2274,14 +2275,10 @@ def _read_fine_tuning_job_event_list(data: Any, depth: int) -> "FineTuningJobEve
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "object": v
-        if type(v := take("object", None)) is str and v == "list"
-        else _check_list_object.check(v, False, inner),
+        "object": v if type(v := take("object", None)) is str and v == "list" else _declined(),
         "data": _read_array(_read_fine_tuning_job_event, take("data", None), None, inner),
-        "has_more": v
-        if (v := take("has_more", None)) is None or (type(v) is bool)
-        else _check_bool.check(v, False, inner),
-        "extra": FineTuningJobEventList._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _declined(),
+        "extra": (rest and FineTuningJobEventList._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJobEventList)
     _set_attribute(instance, "__dict__", values)
@@ -2292,10 +2289,10 @@ def _write_fine_tuning_job_event_list(obj: "FineTuningJobEventList") -> "Dict[st
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job_event, v)) if v else []
+    out["data"] = list(map(_write_fine_tuning_job_event, v))
     if out["has_more"] is None:
         del out["has_more"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_job_checkpoint_list(data: Any, depth: int) -> "FineTuningJobCheckpointList":
@@ -2304,20 +2301,16 @@ def _read_fine_tuning_job_checkpoint_list(data: Any, depth: int) -> "FineTuningJ
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "object": v
-        if type(v := take("object", None)) is str and v == "list"
-        else _check_list_object.check(v, False, inner),
+        "object": v if type(v := take("object", None)) is str and v == "list" else _declined(),
         "data": _read_array(_read_fine_tuning_job_checkpoint, take("data", None), None, inner),
         "first_id": v
         if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
+        else _check_str.tolerant(v),
         "last_id": v
         if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
-        "has_more": v
-        if (v := take("has_more", None)) is None or (type(v) is bool)
-        else _check_bool.check(v, False, inner),
-        "extra": FineTuningJobCheckpointList._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _check_str.tolerant(v),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _declined(),
+        "extra": (rest and FineTuningJobCheckpointList._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJobCheckpointList)
     _set_attribute(instance, "__dict__", values)
@@ -2328,24 +2321,24 @@ def _write_fine_tuning_job_checkpoint_list(obj: "FineTuningJobCheckpointList") -
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job_checkpoint, v)) if v else []
+    out["data"] = list(map(_write_fine_tuning_job_checkpoint, v))
     if out["first_id"] is None:
         del out["first_id"]
     if out["last_id"] is None:
         del out["last_id"]
     if out["has_more"] is None:
         del out["has_more"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_job_webhook_event_data(data: Any, depth: int) -> "FineTuningJobWebhookEventData":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "extra": FineTuningJobWebhookEventData._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "extra": (rest and FineTuningJobWebhookEventData._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJobWebhookEventData)
     _set_attribute(instance, "__dict__", values)
@@ -2355,7 +2348,7 @@ def _read_fine_tuning_job_webhook_event_data(data: Any, depth: int) -> "FineTuni
 def _write_fine_tuning_job_webhook_event_data(obj: "FineTuningJobWebhookEventData") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_job_webhook_event(data: Any, depth: int) -> "FineTuningJobWebhookEvent":
@@ -2364,18 +2357,12 @@ def _read_fine_tuning_job_webhook_event(data: Any, depth: int) -> "FineTuningJob
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "created_at": v
-        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp.check(v, False, inner),
-        "type": v
-        if type(v := take("type", None)) is str and v in _WEBHOOK_TYPES
-        else _check_webhook_type.check(v, False, inner),
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "created_at": v if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799 else _declined(),
+        "type": v if type(v := take("type", None)) is str and v in _WEBHOOK_TYPES else _check_webhook_type.tolerant(v),
         "data": _read_fine_tuning_job_webhook_event_data(take("data", None), inner),
-        "object": v
-        if (v := take("object", None)) is None or (type(v) is str and v == "event")
-        else _check_webhook_object.check(v, False, inner),
-        "extra": FineTuningJobWebhookEvent._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "object": v if (v := take("object", None)) is None or (type(v) is str and v == "event") else _declined(),
+        "extra": (rest and FineTuningJobWebhookEvent._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningJobWebhookEvent)
     _set_attribute(instance, "__dict__", values)
@@ -2388,29 +2375,23 @@ def _write_fine_tuning_job_webhook_event(obj: "FineTuningJobWebhookEvent") -> "D
     v = out["data"]
     out1 = v.__dict__.copy()
     extra1 = out1.pop("extra")
-    out["data"] = _with_extra(out1, extra1) if extra1._data else out1
+    out["data"] = (extra1._data and _with_extra(out1, extra1)) or out1
     if out["object"] is None:
         del out["object"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_checkpoint_permission(data: Any, depth: int) -> "FineTuningCheckpointPermission":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "created_at": v
-        if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799
-        else _check_timestamp.check(v, False, inner),
-        "object": v
-        if type(v := take("object", None)) is str and v == "checkpoint.permission"
-        else _check_permission_object.check(v, False, inner),
-        "project_id": v
-        if type(v := take("project_id", None)) is str and v.isascii()
-        else _check_str.check(v, False, inner),
-        "extra": FineTuningCheckpointPermission._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "created_at": v if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799 else _declined(),
+        "object": v if type(v := take("object", None)) is str and v == "checkpoint.permission" else _declined(),
+        "project_id": v if type(v := take("project_id", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "extra": (rest and FineTuningCheckpointPermission._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningCheckpointPermission)
     _set_attribute(instance, "__dict__", values)
@@ -2420,21 +2401,19 @@ def _read_fine_tuning_checkpoint_permission(data: Any, depth: int) -> "FineTunin
 def _write_fine_tuning_checkpoint_permission(obj: "FineTuningCheckpointPermission") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_checkpoint_permission_deleted(data: Any, depth: int) -> "FineTuningCheckpointPermissionDeleted":
     if type(data) is not dict:
         raise _Invalid([])
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
-    take, inner = rest.pop, depth + 1
+    take = rest.pop
     values = {
-        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.check(v, False, inner),
-        "object": v
-        if type(v := take("object", None)) is str and v == "checkpoint.permission"
-        else _check_permission_object.check(v, False, inner),
-        "deleted": v if type(v := take("deleted", None)) is bool else _check_bool.check(v, False, inner),
-        "extra": FineTuningCheckpointPermissionDeleted._read_unknown(rest, False, depth) if rest else _EMPTY,
+        "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
+        "object": v if type(v := take("object", None)) is str and v == "checkpoint.permission" else _declined(),
+        "deleted": v if type(v := take("deleted", None)) is bool else _declined(),
+        "extra": (rest and FineTuningCheckpointPermissionDeleted._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningCheckpointPermissionDeleted)
     _set_attribute(instance, "__dict__", values)
@@ -2444,7 +2423,7 @@ def _read_fine_tuning_checkpoint_permission_deleted(data: Any, depth: int) -> "F
 def _write_fine_tuning_checkpoint_permission_deleted(obj: "FineTuningCheckpointPermissionDeleted") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 def _read_fine_tuning_checkpoint_permission_list(data: Any, depth: int) -> "FineTuningCheckpointPermissionList":
@@ -2453,20 +2432,16 @@ def _read_fine_tuning_checkpoint_permission_list(data: Any, depth: int) -> "Fine
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "object": v
-        if type(v := take("object", None)) is str and v == "list"
-        else _check_list_object.check(v, False, inner),
+        "object": v if type(v := take("object", None)) is str and v == "list" else _declined(),
         "data": _read_array(_read_fine_tuning_checkpoint_permission, take("data", None), None, inner),
         "first_id": v
         if (v := take("first_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
+        else _check_str.tolerant(v),
         "last_id": v
         if (v := take("last_id", None)) is None or (type(v) is str and v.isascii())
-        else _check_str.check(v, False, inner),
-        "has_more": v
-        if (v := take("has_more", None)) is None or (type(v) is bool)
-        else _check_bool.check(v, False, inner),
-        "extra": FineTuningCheckpointPermissionList._read_unknown(rest, False, depth) if rest else _EMPTY,
+        else _check_str.tolerant(v),
+        "has_more": v if (v := take("has_more", None)) is None or (type(v) is bool) else _declined(),
+        "extra": (rest and FineTuningCheckpointPermissionList._read_unknown(rest, False, depth)) or _EMPTY,
     }
     instance = _new(FineTuningCheckpointPermissionList)
     _set_attribute(instance, "__dict__", values)
@@ -2477,14 +2452,14 @@ def _write_fine_tuning_checkpoint_permission_list(obj: "FineTuningCheckpointPerm
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_checkpoint_permission, v)) if v else []
+    out["data"] = list(map(_write_fine_tuning_checkpoint_permission, v))
     if out["first_id"] is None:
         del out["first_id"]
     if out["last_id"] is None:
         del out["last_id"]
     if out["has_more"] is None:
         del out["has_more"]
-    return _with_extra(out, extra) if extra._data else out
+    return (extra._data and _with_extra(out, extra)) or out
 
 
 # END GENERATED CODE
@@ -3348,6 +3323,10 @@ def _misread(cls: "Type[_Model]", data: "Dict[Any, Any]") -> "Optional[_Invalid]
 # seconds either way (the OpenAI SDK's default).
 _WEBHOOK_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
 _WEBHOOK_TOLERANCE = 300
+# What HTTP servers decode header bytes with (ASGI hands names and values over as bytes).
+_HEADER_ENCODING = "latin-1"
+# The most digits a webhook-timestamp is read with: 12 make the year 9999, the rest is padding.
+_TIMESTAMP_DIGITS = 20
 # A secret that starts with this is the base64 of the key (Standard Webhooks' serialisation).
 _SECRET_PREFIX = "whsec_"
 
@@ -3417,12 +3396,12 @@ def _verified_text(body: Any, headers: Any, secret: Any, tolerance: Any, now: An
     raw: Union[bytes, bytearray]
     if isinstance(body, str):
         try:
-            text, raw = body, body.encode("utf-8")
+            text, raw = body, body.encode()
         except UnicodeEncodeError as exc:
             raise WebhookVerificationError(f"body: not valid Unicode text (character {exc.start})") from None
     else:
         try:
-            text, raw = body.decode("utf-8"), body
+            text, raw = body.decode(), body
         except UnicodeDecodeError as exc:
             raise WebhookVerificationError(f"body: not valid UTF-8 (byte {exc.start})") from None
     # The signed content is `<webhook-id>.<webhook-timestamp>.<body>`: the body goes to the MAC
@@ -3510,12 +3489,11 @@ def _webhook_headers(headers: Any) -> "Tuple[str, str, str]":
             if not isinstance(pair, (tuple, list)) or len(pair) != 2:
                 raise WebhookVerificationError(f"headers[{index}]: expected a (name, value) pair, got {_preview(pair)}")
             name, value = pair
-            if isinstance(name, (bytes, bytearray)):  # ASGI hands over bytes
-                name = bytes(name).decode("latin-1")
+            if isinstance(name, (bytes, bytearray)):
+                name = bytes(name).decode(_HEADER_ENCODING)
             key = name.lower() if isinstance(name, str) and name.isascii() else None
             if key in found:
-                # Mostly ASCII text, which needs no call to check.
-                found[key].append(value if type(value) is str and value.isascii() else _header_text(key, value))
+                found[key].append(_header_text(key, value))
     except WebhookVerificationError:
         raise
     except Exception as exc:  # a container that fails to list its items is refused, as bad input is
@@ -3525,7 +3503,7 @@ def _webhook_headers(headers: Any) -> "Tuple[str, str, str]":
         raise WebhookVerificationError(f"missing header{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
     for name, values in found.items():
         # Two different values would leave open which one was verified and which one is used.
-        if len(values) > 1 and any(value != values[0] for value in values):
+        if len(set(values)) > 1:
             raise WebhookVerificationError(f"header {name}: given more than once, with different values")
     return found["webhook-id"][0], found["webhook-timestamp"][0], found["webhook-signature"][0]
 
@@ -3533,7 +3511,7 @@ def _webhook_headers(headers: Any) -> "Tuple[str, str, str]":
 def _header_text(name: str, value: Any) -> str:
     """Return the value of the header name as text: bytes as Latin-1, text that is valid as it is."""
     if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("latin-1")  # what HTTP servers decode header bytes with
+        return bytes(value).decode(_HEADER_ENCODING)
     if not isinstance(value, str):
         raise WebhookVerificationError(f"header {name}: expected a string, got {type(value).__name__}")
     if not _is_text(value):
@@ -3547,16 +3525,14 @@ def _check_webhook_time(timestamp: str, current: int, window: "Union[int, float]
         raise WebhookVerificationError(
             f"header webhook-timestamp: expected Unix seconds (decimal digits), got {_preview(timestamp)}"
         )
-    try:
-        sent: Optional[int] = int(timestamp.lstrip("0") or "0")
-    except ValueError:  # more digits than Python reads as an integer: far in the future
-        sent = None
+    # More digits than that are far in the future (or padded past sense): not read as a number.
+    sent = int(timestamp) if len(timestamp) <= _TIMESTAMP_DIGITS else None
     if sent is not None and current - sent > window:
         raise WebhookVerificationError(
             f"header webhook-timestamp: too old, more than {_preview(window)} seconds before now"
         )
     if sent is None or sent - current > window:
-        hint = _milliseconds(sent, MAX_TIMESTAMP) if sent is not None else ""
+        hint = _milliseconds(sent, MAX_TIMESTAMP)
         raise WebhookVerificationError(
             f"header webhook-timestamp: too new, more than {_preview(window)} seconds after now{hint}"
         )

@@ -161,9 +161,9 @@ def quick_test(check: Any) -> Callable[[Any], bool]:
     return lambda v: bool(eval(code, vars(ftj), {"v": v}))
 
 
-def outcome(check: Any, value: Any, strict: bool) -> Any:
+def outcome(check: Any, value: Any, strict: bool, depth: int = 2) -> Any:
     try:
-        return check(value, strict, 2)
+        return check(value, strict, depth)
     except ftj._Invalid:
         return ftj._Invalid
 
@@ -206,6 +206,12 @@ def test_a_value_the_quick_test_takes_is_valid_and_stored_as_given(check: Any, a
         got = outcome(check, value, strict)
         if plain:
             assert got is value, (value, strict)
+        if check.exact and not strict:  # the generated readers refuse what the quick test declines
+            assert plain is must, value
+        if not check.reads_depth:  # the generated readers do not pass its depth
+            for depth in (0, ftj.MAX_DEPTH + 1):
+                again = outcome(check, value, strict, depth)
+                assert again is got or again == got, (value, strict, depth)
         # The checker takes exactly the valid values, as given or converted to what it stores.
         assert (got is not ftj._Invalid) is must, (value, strict)
         if must:

@@ -13,8 +13,9 @@ defines), so a stale, hand-edited or broken section is no obstacle. The code it 
 already as `ruff format` would lay it out.
 
 It knows no checker: each field's checker states its own quick test (`plain`, and `empty` for
-what the tolerant reader reads as None) as Python source, and the name under which the module
-keeps it; a nested object (`model`) is read and written by its class's own functions.
+what the tolerant reader reads as None) as Python source, whether that test is its whole
+tolerant rule (`exact`), whether its rule reads the depth (`reads_depth`), and the name under
+which the module keeps it; a nested object (`model`) is read and written by its class's own functions.
 Standard library only, CPython 3.8+.
 """
 
@@ -39,7 +40,8 @@ BASE = "_Model"  # the class every model class derives from
 HEADER = """
 # Fast readers (tolerant mode) and writers, from the tables below. A reader keeps a value that
 # passes its checker's quick test, reads a nested object with that class's reader, and calls the
-# checker for the rest; at anything else it raises _Invalid, and the table reads the object again
+# checker's tolerant rule for the rest (or refuses it, _declined, where the quick test is the
+# whole rule); at anything else it raises _Invalid, and the table reads the object again
 # (_Model._read). A writer copies the instance dict, drops the Nones not written as null, writes
 # a nested object in place (out1, v1... a level down) and an array by its items' writer.
 """
@@ -172,7 +174,7 @@ class Writer:
 
     # -- reading --------------------------------------------------------------------------
 
-    def read_value(self, field: Any) -> Tuple[str, List[str], Optional[str]]:
+    def read_value(self, field: Any, opaque: Any) -> Tuple[str, List[str], Optional[str]]:
         """Return (value, condition, fallback) for a field: `value if condition else fallback`,
         the condition as the operands of `or`; or the value alone, with no condition."""
         take = f"take({json.dumps(field.key)}, None)"
@@ -190,11 +192,18 @@ class Writer:
                 return call.format(take), [], None
             value = "None" if empty else "v"
             return value, [f"(v := {take}) is None", *empty], call.format("v")
-        fallback = f"{self.name_of(check, 'checker')}.check(v, False, inner)"
         tests = self.quick_tests(check)
+        # What fails the quick test: invalid where the test is the whole rule, or where the
+        # reader has already kept whole an object of any other type; else the checker decides.
+        known_type = opaque is not None and opaque[0] == field.key and required
+        if tests and (check.exact or known_type):
+            fallback = "_declined()"
+        else:
+            depth = ", inner" if check.reads_depth else ""
+            fallback = f"{self.name_of(check, 'checker')}.tolerant(v{depth})"
         if not tests:
             if required:
-                return fallback.replace("(v,", f"({take},", 1), [], None
+                return fallback.replace("(v", f"({take}", 1), [], None
             return "v", [f"(v := {take}) is None"], fallback
         if required:
             # Every quick test starts `type(v)`: that is where the value is taken.
@@ -235,15 +244,19 @@ class Writer:
                 f"    if type(kind := data.get({key})) is str and kind not in {known}:",
                 f"        return _read_opaque({name}, {key}, data, depth)",
             ]
+        entries = []
+        for field in cls._FIELDS:
+            entries += self.entry("        ", json.dumps(field.key), *self.read_value(field, opaque))
+        # The depth a level down, where a field's reader or checker reads it.
+        inner = any(re.search(r"\binner\b", entry) for entry in entries)
         out += [
             "    rest = data.copy()  # once the known keys are taken out: the unknown ones, in order",
-            "    take, inner = rest.pop, depth + 1",
+            "    take, inner = rest.pop, depth + 1" if inner else "    take = rest.pop",
             "    values = {",
-        ]
-        for field in cls._FIELDS:
-            out += self.entry("        ", json.dumps(field.key), *self.read_value(field))
-        out += [
-            f'        "extra": {name}._read_unknown(rest, False, depth) if rest else _EMPTY,',
+            *entries,
+            # `a and b or c` rather than `b if a else c`, here and in the writers: the unknown keys
+            # read (or written) only when there are some, in a form whose every change matters.
+            f'        "extra": (rest and {name}._read_unknown(rest, False, depth)) or _EMPTY,',
             "    }",
             f"    instance = _new({name})",
             '    _set_attribute(instance, "__dict__", values)',
@@ -259,7 +272,7 @@ class Writer:
         check = field.check
         if check.model is not None:
             writer = writer_name(check.model)
-            return f"list(map({writer}, {v})) if {v} else []" if check.many else f"{writer}({v})"
+            return f"list(map({writer}, {v}))" if check.many else f"{writer}({v})"
         if check.dump is None:
             return None
         return f"{self.name_of(check.dump, 'dump')}({v})"
@@ -292,7 +305,7 @@ class Writer:
                 lines += [f"{indent}if ({v} := {key}) is None:", f"{indent}    del {key}", f"{indent}else:", *convert]
             else:
                 lines += [f"{indent}if {key} is None:", f"{indent}    del {key}"]
-        lines.append(indent + finish.format(f"_with_extra({out}, {extra}) if {extra}._data else {out}"))
+        lines.append(indent + finish.format(f"({extra}._data and _with_extra({out}, {extra})) or {out}"))
         return fitting(lines)
 
     def writer(self, cls: Any) -> List[str]:
