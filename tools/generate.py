@@ -254,8 +254,8 @@ class Writer:
             "    take, inner = rest.pop, depth + 1" if inner else "    take = rest.pop",
             "    values = {",
             *entries,
-            # `a and b or c` rather than `b if a else c`, here and in the writers: the unknown keys
-            # read (or written) only when there are some, in a form whose every change matters.
+            # `(a and b) or c` rather than `b if a else c`: the unknown keys read only when there
+            # are some, in a form whose every change makes a difference.
             f'        "extra": (rest and {name}._read_unknown(rest, False, depth)) or _EMPTY,',
             "    }",
             f"    instance = _new({name})",
@@ -305,7 +305,7 @@ class Writer:
                 lines += [f"{indent}if ({v} := {key}) is None:", f"{indent}    del {key}", f"{indent}else:", *convert]
             else:
                 lines += [f"{indent}if {key} is None:", f"{indent}    del {key}"]
-        lines.append(indent + finish.format(f"({extra}._data and _with_extra({out}, {extra})) or {out}"))
+        lines.append(indent + finish.format(f"_with_extra({out}, {extra}) if {extra}._data else {out}"))
         return fitting(lines)
 
     def writer(self, cls: Any) -> List[str]:
