@@ -511,13 +511,14 @@ class _Checker:
         return self.check(value, strict, depth)
 
     def check(self, value: Any, strict: bool, depth: int) -> Any:
-        """The rule (each kind has its own)."""
-        raise NotImplementedError
+        """The rule, for either reader. A kind whose rule reads the strict flag states it here;
+        one whose rule does not states it as ``tolerant``, which this calls."""
+        return self.tolerant(value, depth)
 
     def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> Any:
-        """The tolerant reader's rule: what the generated readers call for a value that fails
-        the quick test (with its depth where the rule reads it)."""
-        return self.check(value, False, depth)
+        """The rule of a kind that reads no strict flag; the generated readers call it by this
+        name (and ``check(v, False, ...)`` for the other kinds) for what fails the quick test."""
+        raise NotImplementedError
 
 
 def _declined() -> Any:
@@ -531,7 +532,7 @@ class _Text(_Checker):
 
     plain = ("type(v) is str and v.isascii()",)
 
-    def check(self, value: Any, strict: bool, depth: int) -> str:
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> str:
         return _text(value)
 
 
@@ -544,7 +545,7 @@ class _Integer(_Checker):
     def __init__(self, low: int, high: int, hint: "Optional[Callable[[Any, int], str]]" = None) -> None:
         self.low, self.high, self.hint = low, high, hint
 
-    def check(self, value: Any, strict: bool, depth: int) -> int:
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> int:
         if type(value) is int and self.low <= value <= self.high:
             return value
         if type(value) is int:
@@ -572,7 +573,7 @@ class _Boolean(_Checker):
     plain = ("type(v) is bool",)
     exact = True
 
-    def check(self, value: Any, strict: bool, depth: int) -> bool:
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> bool:
         if type(value) is bool:
             return value
         raise _expected("a boolean", value)
@@ -584,7 +585,7 @@ class _Number(_Checker):
     plain = ("type(v) is float and -_INFINITY < v < _INFINITY", "type(v) is int and -_INT_LIMIT < v < _INT_LIMIT")
     exact = True
 
-    def check(self, value: Any, strict: bool, depth: int) -> "Union[int, float]":
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "Union[int, float]":
         if _is_number(value):
             number: Union[int, float] = value
             return number
@@ -600,7 +601,7 @@ class _Constant(_Checker):
     def __init__(self, expected: str) -> None:
         self.expected = expected
 
-    def check(self, value: Any, strict: bool, depth: int) -> str:
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> str:
         if type(value) is str and value == self.expected:
             return self.expected
         raise _expected(json.dumps(self.expected), value, right_type=type(value) is str)
@@ -674,7 +675,7 @@ class _AutoOrInteger(_Checker):
         bound = "{low} <= v < _INT_LIMIT" if high is None else "{low} <= v <= {high}"
         self.plain = (f"type(v) is int and {bound}", 'type(v) is str and v == "auto"')
 
-    def check(self, value: Any, strict: bool, depth: int) -> "Union[str, int]":
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "Union[str, int]":
         if type(value) is str and value == "auto":
             return "auto"
         if type(value) is int and self.low <= value < _INT_LIMIT and (self.high is None or value <= self.high):
@@ -699,7 +700,7 @@ class _AutoOrNumber(_Checker):
         bound = "{above} < v " + ("< _INFINITY" if at_most is None else "<= {at_most}")
         self.plain = (f"type(v) is float and {bound}", 'type(v) is str and v == "auto"')
 
-    def check(self, value: Any, strict: bool, depth: int) -> "Union[str, int, float]":
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "Union[str, int, float]":
         if type(value) is str and value == "auto":
             return "auto"
         if _is_number(value) and value > self.above and (self.at_most is None or value <= self.at_most):
@@ -713,7 +714,7 @@ class _Strings(_Checker):
 
     dump = list
 
-    def check(self, value: Any, strict: bool, depth: int) -> "Tuple[str, ...]":
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "Tuple[str, ...]":
         if type(value) is not list:
             raise _expected("an array of strings", value)
         for item in value:
@@ -736,7 +737,7 @@ class _Metadata(_Checker):
 
     dump = staticmethod(_plain_dict)
 
-    def check(self, value: Any, strict: bool, depth: int) -> "FrozenDict[str]":
+    def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "FrozenDict[str]":
         if not isinstance(value, dict):
             raise _expected("an object of strings", value)
         if len(value) <= MAX_METADATA_PAIRS:
@@ -810,41 +811,33 @@ def _check_json(value: Any, depth: int) -> Any:
     return _frozen(members)
 
 
-def _numbers_only(value: "Dict[Any, Any]") -> bool:
-    """Return True for an object of ASCII keys and finite numbers (as a metrics event's data is),
-    which is valid JSON data as it is; False may still be valid, for _check_json to tell."""
-    items = value.values()
-    for item in items:
-        if type(item) is not float and type(item) is not int:
-            return False
-    # The sum of floats and ints is finite only when each float is, and each int is below
-    # 2 ** 1024 (OverflowError otherwise), far inside _INT_LIMIT.
-    try:
-        total = sum(items, 0.0)
-    except OverflowError:
-        return False
-    try:
-        keys = "".join(value)  # a key that is not a string: TypeError
-    except TypeError:
-        return False
-    return total - total == 0.0 and keys.isascii()
-
-
 class _JsonObject(_Checker):
     """Opaque JSON content that must be an object (an event's data), kept whole and frozen."""
 
     dump = staticmethod(_thaw_object)
     reads_depth = True
 
-    def check(self, value: Any, strict: bool, depth: int) -> "FrozenDict[Any]":
-        return self.tolerant(value, depth)  # strict or not: opaque content has one rule
-
     def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "FrozenDict[Any]":
-        # The rule itself, which the generated readers call for every event: one call fewer.
         if type(value) is not dict:
             raise _expected("an object", value)
-        if _numbers_only(value):
-            return _frozen(value.copy())
+        # Mostly a metrics event's data: ASCII keys and finite numbers, valid JSON data as they
+        # are, told by a type test a value and one sum; _check_json reads anything else.
+        items = value.values()
+        for item in items:
+            if type(item) is not float and type(item) is not int:
+                break
+        else:
+            # The sum of floats and ints is finite only when each float is, and each int is
+            # below 2 ** 1024 (OverflowError otherwise), far inside _INT_LIMIT.
+            try:
+                total = sum(items, 0.0)
+                keys = "".join(value)  # a key that is not a string: TypeError
+            except (OverflowError, TypeError):
+                return _check_json(value, depth)  # type: ignore[no-any-return]
+            if total - total == 0.0 and keys.isascii():
+                frozen: FrozenDict[Any] = _new(FrozenDict)  # as _frozen does, one call fewer
+                frozen._data, frozen._hash = value.copy(), None
+                return frozen
         return _check_json(value, depth)  # type: ignore[no-any-return]
 
 
@@ -1595,7 +1588,7 @@ def _read_reinforcement_hyperparameters(data: Any, depth: int) -> "Reinforcement
         else _declined(),
         "reasoning_effort": v
         if (v := take("reasoning_effort", None)) is None or (type(v) is str and v in _REASONING_EFFORTS)
-        else _check_effort.tolerant(v),
+        else _check_effort.check(v, False, _DEPTH_UNREAD),
         "compute_multiplier": v
         if (v := take("compute_multiplier", None)) is None
         or (type(v) is float and 1e-05 < v <= 10)
@@ -1644,7 +1637,9 @@ def _read_grader(data: Any, depth: int) -> "Grader":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take = rest.pop
     values = {
-        "type": v if type(v := take("type", None)) is str and v in _GRADER_TYPES else _check_grader_type.tolerant(v),
+        "type": v
+        if type(v := take("type", None)) is str and v in _GRADER_TYPES
+        else _check_grader_type.check(v, False, _DEPTH_UNREAD),
         "name": v if type(v := take("name", None)) is str and v.isascii() else _check_str.tolerant(v),
         "extra": (rest and Grader._read_unknown(rest, False, depth)) or _EMPTY,
     }
@@ -1780,7 +1775,9 @@ def _read_method(data: Any, depth: int) -> "Method":
     rest = data.copy()  # once the known keys are taken out: the unknown ones, in order
     take, inner = rest.pop, depth + 1
     values = {
-        "type": v if type(v := take("type", None)) is str and v in _METHOD_TYPES else _check_method_type.tolerant(v),
+        "type": v
+        if type(v := take("type", None)) is str and v in _METHOD_TYPES
+        else _check_method_type.check(v, False, _DEPTH_UNREAD),
         "supervised": v if (v := take("supervised", None)) is None else _read_supervised_method(v, inner),
         "dpo": v if (v := take("dpo", None)) is None else _read_dpo_method(v, inner),
         "reinforcement": v if (v := take("reinforcement", None)) is None else _read_reinforcement_method(v, inner),
@@ -1959,7 +1956,7 @@ def _read_fine_tuning_job(data: Any, depth: int) -> "FineTuningJob":
         if (v := take("organization_id", None)) is None or (type(v) is str and v.isascii())
         else _check_str.tolerant(v),
         "result_files": v if (v := take("result_files", None)) is None else _check_strings.tolerant(v),
-        "status": _check_status.tolerant(take("status", None)),
+        "status": _check_status.check(take("status", None), False, _DEPTH_UNREAD),
         "trained_tokens": v
         if (v := take("trained_tokens", None)) is None or (type(v) is int and 0 <= v <= 9223372036854775807)
         else _declined(),
@@ -2173,12 +2170,14 @@ def _read_fine_tuning_job_event(data: Any, depth: int) -> "FineTuningJobEvent":
     values = {
         "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
         "created_at": v if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799 else _declined(),
-        "level": v if type(v := take("level", None)) is str and v in _EVENT_LEVELS else _check_event_level.tolerant(v),
+        "level": v
+        if type(v := take("level", None)) is str and v in _EVENT_LEVELS
+        else _check_event_level.check(v, False, _DEPTH_UNREAD),
         "message": v if type(v := take("message", None)) is str and v.isascii() else _check_str.tolerant(v),
         "object": v if type(v := take("object", None)) is str and v == "fine_tuning.job.event" else _declined(),
         "type": v
         if (v := take("type", None)) is None or (type(v) is str and v in _EVENT_TYPES)
-        else _check_event_type.tolerant(v),
+        else _check_event_type.check(v, False, _DEPTH_UNREAD),
         "data": v if (v := take("data", None)) is None else _check_json_object.tolerant(v, inner),
         "extra": (rest and FineTuningJobEvent._read_unknown(rest, False, depth)) or _EMPTY,
     }
@@ -2365,7 +2364,9 @@ def _read_fine_tuning_job_webhook_event(data: Any, depth: int) -> "FineTuningJob
     values = {
         "id": v if type(v := take("id", None)) is str and v.isascii() else _check_str.tolerant(v),
         "created_at": v if type(v := take("created_at", None)) is int and 0 <= v <= 253402300799 else _declined(),
-        "type": v if type(v := take("type", None)) is str and v in _WEBHOOK_TYPES else _check_webhook_type.tolerant(v),
+        "type": v
+        if type(v := take("type", None)) is str and v in _WEBHOOK_TYPES
+        else _check_webhook_type.check(v, False, _DEPTH_UNREAD),
         "data": _read_fine_tuning_job_webhook_event_data(take("data", None), inner),
         "object": v if (v := take("object", None)) is None or (type(v) is str and v == "event") else _declined(),
         "extra": (rest and FineTuningJobWebhookEvent._read_unknown(rest, False, depth)) or _EMPTY,

@@ -531,7 +531,7 @@ FALLBACKS = sorted(
         name
         for member in inspect.getsource(ftj).split('\n        "')
         if "type(v" in member
-        for name in re.findall(r"else (_check_\w+)\.tolerant\(v\b", member)
+        for name in re.findall(r"else (_check_\w+)\.(?:tolerant|check)\(v\b", member)
     }
 )
 
@@ -542,7 +542,8 @@ def refuse_checkers(monkeypatch: pytest.MonkeyPatch, refuse: Any) -> None:
     for name in FALLBACKS:
         # In the instance's own dict, so that undoing it leaves nothing there (setattr would put
         # the bound method back on the instance on some pytest versions).
-        monkeypatch.setitem(vars(getattr(ftj, name)), "check", refuse)
+        for rule in ("check", "tolerant"):
+            monkeypatch.setitem(vars(getattr(ftj, name)), rule, refuse)
     for name in ("_text", "_check_json"):
         monkeypatch.setattr(ftj, name, refuse)
 

@@ -187,6 +187,15 @@ NAMED = [(WRITER.name_of(check, "checker"), check, False) for check in CHECKERS]
 NAMED += [(f"{name} rebuilt", check, True) for name, check, _ in NAMED if rebuilt(check)]
 
 
+def test_every_kind_states_its_rule_once() -> None:
+    # As check (a rule that reads the strict flag) or as tolerant (one that does not): each
+    # calls the other by default, and the generated readers call the one the kind states.
+    kinds = {type(check) for check in CHECKERS}
+    for kind in kinds:
+        stated = [name for name in ("check", "tolerant") if getattr(kind, name) is not getattr(ftj._Checker, name)]
+        assert len(stated) == 1, (kind.__name__, stated)
+
+
 def test_every_kind_that_states_its_quick_test_when_built_is_rebuilt() -> None:
     built_with_a_quick_test = {type(check) for check in CHECKERS if "plain" in vars(check)}
     assert built_with_a_quick_test and built_with_a_quick_test <= {type(c) for _, c, again in NAMED if again}

@@ -196,11 +196,14 @@ class Writer:
         # What fails the quick test: invalid where the test is the whole rule, or where the
         # reader has already kept whole an object of any other type; else the checker decides.
         known_type = opaque is not None and opaque[0] == field.key and required
+        name = self.name_of(check, "checker")
+        depth = "inner" if check.reads_depth else "_DEPTH_UNREAD"
         if tests and (check.exact or known_type):
             fallback = "_declined()"
+        elif type(check).tolerant is self.ns["_Checker"].tolerant:  # its rule reads the strict flag
+            fallback = f"{name}.check(v, False, {depth})"
         else:
-            depth = ", inner" if check.reads_depth else ""
-            fallback = f"{self.name_of(check, 'checker')}.tolerant(v{depth})"
+            fallback = f"{name}.tolerant(v{', inner' if check.reads_depth else ''})"
         if not tests:
             if required:
                 return fallback.replace("(v", f"({take}", 1), [], None

@@ -31,7 +31,8 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
         "unknown types were kept whole before this test",
     ),
     # The rest of the module.
-    (r"sum\(items, 1\.0\)", ("_numbers_only",), "adding 1 to a sum of finite values cannot make it infinite"),
+    (r"sum\(items, 1\.0\)", ("tolerant",), "adding 1 to a sum of finite values cannot make it infinite"),
+    (r'keys = "XXXX"\.join\(value\)', ("tolerant",), "keys joined by anything are ASCII alike"),
     (r"ensure_ascii=False, (allow_nan=True, )?indent=indent", ("to_json",), "what to_dict writes is finite"),
     (r"1 if step is None else step", ("_by_step",), "metrics without a step are ordered by creation alone"),
     (r"html\.escape\(text, \)", ("_escape",), "html.escape quotes by default"),
