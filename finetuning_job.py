@@ -253,7 +253,7 @@ def _is_text(text: str) -> bool:
     if text.isascii():
         return True
     try:
-        text.encode("utf-8")
+        text.encode()  # UTF-8
     except UnicodeEncodeError:
         return False
     return True
@@ -1335,7 +1335,7 @@ def _did_you_mean(key: str, fields: "Sequence[_Field]") -> str:
     """`` (did you mean "fine_tuned_model"?)`` for an unknown key close to a known one."""
     import difflib  # noqa: PLC0415 (only a misspelt key needs it: keep `import finetuning_job` fast)
 
-    close = difflib.get_close_matches(key, [f.key for f in fields], n=1, cutoff=0.8)
+    close = difflib.get_close_matches(key, [f.key for f in fields], cutoff=0.8)  # the closest first
     return f" (did you mean {json.dumps(close[0])}?)" if close else ""
 
 
@@ -3307,7 +3307,7 @@ def _misread(cls: "Type[_Model]", data: "Dict[Any, Any]") -> "Optional[_Invalid]
         if found is None or found is cls:
             return None
         reader = found
-    own = _LIST_OBJECT if cls in page_of else _object_of(cls)
+    own = _object_of(cls)  # a page's is "list"
     told_apart = _TOLD_APART.get(frozenset([cls, reader]))
     if told_apart is not None and data.get("object") == own:
         # The kinds share an object: the member that tells them apart is what is wrong. Only when
@@ -3981,8 +3981,8 @@ def _float(value: "Union[int, float]") -> float:
     """A number as a float; an integer too large for one as the largest float of its sign."""
     try:
         return float(value)
-    except OverflowError:
-        return sys.float_info.max if value > 0 else -sys.float_info.max
+    except OverflowError:  # (ints compare with floats exactly, however large)
+        return max(-sys.float_info.max, min(sys.float_info.max, value))
 
 
 def _loss_series(
@@ -4294,14 +4294,14 @@ def _read_path(path: "Union[str, os.PathLike[str]]", strict: bool) -> "Iterator[
 
 
 def _read_stream(stream: Any, strict: bool) -> "Iterator[FileEntry]":
-    training = False
+    first_training: Any = None  # a file of training examples is named once, at its first
     for line, value in _values(stream):
         if isinstance(value, _Invalid):
             yield FileEntry(line, (), tuple(value.problems), None, None)
         elif _training_data(value) is None:
             yield _entry(line, value, strict)
-        elif not training:  # a file of training examples is named once, at its first
-            training = True
+        elif first_training is None:
+            first_training = value
             got = f"got fine-tuning training data ({_training_data(value)})"
             yield FileEntry(line, (), (ErrorDetail((), f"expected {_WHAT_IS_READ}, {got}", value),), None, None)
 
@@ -4551,8 +4551,8 @@ def _width(wide: bool, stdout: Any, environ: "Mapping[str, str]") -> "Optional[i
     terminal written to; None (nothing cut) with --wide, or when writing to a pipe or a file."""
     if wide:
         return None
-    columns = environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
+    columns = environ.get("COLUMNS")
+    if columns is not None and columns.isdigit() and int(columns) > 0:
         return int(columns)
     try:
         return os.get_terminal_size(stdout.fileno()).columns if stdout.isatty() else None
@@ -4662,10 +4662,10 @@ def _read_input(
     """Read one input, giving each valid item to emit and each problem to wrong; return the exit
     status it calls for and what its list pages say beyond their items, if anything."""
     pages: List[FileEntry] = []
-    values, read_nothing = 0, True
+    entry: Optional[FileEntry]  # the last value read, if any
+    entry, read_nothing = None, True
     try:
         for entry in read_file(source, strict=strict):
-            values += 1
             where = wrong.label if entry.line is None else f"{wrong.label}:{entry.line}"
             for error in entry.errors:
                 wrong.add(where, str(error))
@@ -4678,7 +4678,7 @@ def _read_input(
         wrong.line(f"{wrong.label}: cannot read: {exc.strerror or exc}")
         wrong.close()
         return 2, None
-    if not values:
+    if entry is None:
         wrong.add(wrong.label, _NO_VALUE)
     wrong.close()
     return (1 if wrong.count else 0), _page_note(pages, read_nothing)

@@ -825,6 +825,15 @@ def test_on_a_terminal_the_tables_fit_its_width(monkeypatch: pytest.MonkeyPatch)
     controller, terminal = os.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 97, 0, 0))  # 40 rows of 97 columns
     with os.fdopen(terminal, "w") as stdout:
+
+        class Redirected:  # a stream on the terminal's descriptor that says it is not one
+            def isatty(self) -> bool:
+                return False
+
+            def fileno(self) -> int:
+                return stdout.fileno()
+
+        assert ftj._width(False, Redirected(), {}) is None  # isatty decides, not the descriptor
         assert ftj.main([str(EXAMPLES / "job.json")], stdout=stdout, stderr=io.StringIO()) == 0
         monkeypatch.setenv("COLUMNS", "132")  # COLUMNS wins, as in every tool that reads it
         assert ftj.main([str(EXAMPLES / "job.json")], stdout=stdout, stderr=io.StringIO()) == 0
@@ -837,6 +846,29 @@ def test_a_closed_stream_has_no_width() -> None:
     closed = io.StringIO()
     closed.close()
     assert ftj._width(False, closed, {}) is None
+
+
+def test_columns_of_one_is_a_width() -> None:
+    assert ftj._width(False, io.StringIO(), {"COLUMNS": "1"}) == 1
+    assert ftj._width(True, io.StringIO(), {"COLUMNS": "1"}) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "one_per_line"),
+    [
+        (['{"id": 1}', '{"id": 2}'], True),
+        (['{"id": 1}', "]"], False),  # a document's last item, then what closes it
+        (['{"id": 1}', "}"], False),
+        (['{"id": 1}', "  ]", "}"], False),  # closed on an indented line
+        ([b'{"id": 1}', b"]"], False),
+        ([b'{"id": 1}', b"}"], False),
+        ([b'{"id": 1}', b'{"id": 2}'], True),
+        (['  {"id": 1}', "]"], False),  # indented: a document's nested line
+        (["", '{"id": 1}', "", "x"], True),
+    ],
+)
+def test_after_a_broken_first_line_json_lines_are_told_from_a_document(lines: List[Any], one_per_line: bool) -> None:
+    assert ftj._one_value_per_line(lines) is one_per_line
 
 
 class FullDisk(io.StringIO):
@@ -867,11 +899,18 @@ def test_output_that_cannot_be_written_is_one_line_naming_standard_output(argv: 
     err = io.StringIO()
     assert (
         ftj.main(
-            [*argv, "-", str(EXAMPLES / "job.json")], stdin=io.BytesIO(), stdout=FullDisk(fail_on), stderr=err, now=NOW
+            [*argv, "-", "missing.json", str(EXAMPLES / "job.json")],
+            stdin=io.BytesIO(),
+            stdout=FullDisk(fail_on),
+            stderr=err,
+            now=NOW,
         )
         == 2
     )
-    assert err.getvalue() == "<stdin>: no JSON value\n<stdout>: cannot write: No space left on device\n"
+    assert err.getvalue() == (
+        "<stdin>: no JSON value\nmissing.json: cannot read: No such file or directory\n"
+        "<stdout>: cannot write: No space left on device\n"
+    )
 
 
 def test_a_pipe_closed_at_the_last_flush_ends_quietly() -> None:

@@ -114,6 +114,13 @@ def test_changes_between_two_snapshots() -> None:
     assert after.changes(after) == {}
 
 
+def test_changes_between_a_value_and_an_object_name_both_sides() -> None:
+    before = ftj.FineTuningJob.from_dict({**job("running"), "x_detail": 1})
+    after = ftj.FineTuningJob.from_dict({**job("running"), "x_detail": {"a": 1}})
+    assert after.changes(before) == {"$.x_detail.a": (None, 1), "$.x_detail": (1, None)}
+    assert before.changes(after) == {"$.x_detail.a": (1, None), "$.x_detail": (None, 1)}
+
+
 def test_changes_refuse_another_job() -> None:
     one = ftj.FineTuningJob.from_dict(job("running"))
     other = ftj.FineTuningJob.from_dict({**job("running"), "id": "ftjob-other"})
@@ -994,7 +1001,8 @@ def test_a_chart_draws_points_evenly_chosen_the_first_and_last_among_them(values
     ],
 )
 def test_chart_ticks_are_round_and_span_the_data(low: float, high: float, ticks: List[float]) -> None:
-    assert ftj._ticks(low, high) == pytest.approx(ticks)
+    # Relative to each tick alone (0.1 * 3 is not 0.3), so that 1e-301 is not taken for 1e-300.
+    assert ftj._ticks(low, high) == pytest.approx(ticks, rel=1e-12, abs=0.0)
 
 
 @pytest.mark.parametrize(
@@ -1005,6 +1013,7 @@ def test_chart_ticks_are_round_and_span_the_data(low: float, high: float, ticks:
         ([1, 3], [1.0, 1.5, 2.0, 2.5, 3.0], [0.0, 1.0]),
         ([0.0, 1.7e308], [0.0, 1.7e308], [0.0, 1.0]),  # round ticks would pass the largest float
         ([-1.7e308, 1.7e308], [-1.7e308, 1.7e308], [0.0, 1.0]),  # so would the span
+        ([-8e307, 8e307], [-8e307, 8e307], [0.0, 1.0]),  # the span is a float, its round ticks' is not
     ],
 )
 def test_an_axis_places_its_values_between_its_first_and_last_ticks(
@@ -1554,6 +1563,34 @@ def test_a_table_just_within_its_width_is_not_cut() -> None:
     assert ftj._text_table(some, [("a" * 200, "b" * 30), ("a", "c" * 20)], NOW, 120)[1].endswith(
         "b" * 19 + "…"
     )  # never narrower than a cell that may not be cut
+
+
+def test_room_left_after_one_cut_column_goes_to_the_next() -> None:
+    cut: Any = lambda item: True  # noqa: E731
+    both = [ftj._Column("A", lambda item, now: item[0], cut=cut), ftj._Column("B", lambda item, now: item[1], cut=cut)]
+    # Each may shrink to 12: A takes back all it needs (100), B what is left (18 of 120).
+    assert ftj._text_table(both, [("a" * 100, "b" * 100)], NOW, 120)[1] == "a" * 100 + "  " + "b" * 17 + "…"
+
+
+def test_a_column_states_only_what_differs_from_the_defaults() -> None:
+    column = ftj._Column("T", lambda item, now: "x")
+    assert (column.html, column.cut, column.cut_least, column.leave_out, column.wraps, column.optional) == (
+        None,
+        None,
+        12,
+        0,
+        False,
+        False,
+    )
+
+
+def test_the_plain_text_view_of_a_page_cuts_a_long_base_model_to_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    long_base = ftj.FineTuningJob.from_dict({**job("running"), "model": "gpt-" + "m" * 150})
+    listed = ftj.FineTuningJobList(data=(long_base,))
+    for columns in (70, 120):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines = pretty(listed).splitlines()
+        assert max(map(len, lines[1:])) <= columns and "m…" in lines[2]  # the base model cut to fit
 
 
 def test_a_summary_names_the_base_model_alone_until_there_is_a_fine_tuned_one() -> None:

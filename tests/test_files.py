@@ -103,6 +103,13 @@ def test_a_list_page_is_read_item_by_item_with_its_has_more_and_last_id() -> Non
     ]
     (entry,) = entries(b'{"object": "list", "data": []}')
     assert entry == ftj.FileEntry(None, (), (), False, None)
+    (entry,) = entries(json.dumps({"object": "list", "data": [{**job("queued"), "id": 7}]}).encode())
+    assert entry.last_id is None  # an id that is not a string is none
+
+
+def test_list_pages_in_json_lines_keep_their_line_numbers() -> None:
+    lines = [json.dumps(page([job("queued")])), json.dumps(event_page()), json.dumps(page([job("running")]))]
+    assert [entry.line for entry in entries("\n".join(lines) + "\n")] == [1, 2, 3]
 
 
 def test_each_value_is_read_by_the_class_its_object_names() -> None:
@@ -156,6 +163,8 @@ def test_training_data_is_named_once_and_not_read_further(example: Any, kind: st
     training = "\n".join(json.dumps({**example, "n": n}) for n in range(40)) + "\n"
     expected = f"$: expected a fine-tuning job, event, checkpoint, webhook event or checkpoint permission, or a list page of them, got fine-tuning training data ({kind})"
     assert problems(training) == [(1, expected)]
+    (named,) = entries(training)
+    assert named.errors[0].value == {**example, "n": 0}  # the first example, as the error's value
     mixed = "\n".join([json.dumps(job("queued")), training, json.dumps(job("running"))])
     read = entries(mixed)
     assert [(entry.line, str(error)) for entry in read for error in entry.errors] == [(2, expected)]

@@ -79,7 +79,21 @@ def message(text: Any) -> str:
             '$: invalid JSON: Expecting value at line 1 column 2 (a file name? read the file first, e.g. Path("archive.JSONL").read_bytes())',
         ),
         ("x" * 4092 + ".json", "$: invalid JSON: Expecting value at line 1 column 1"),
+        (  # 4,096 characters, the longest a path may be
+            "x" * 4091 + ".json",
+            "$: invalid JSON: Expecting value at line 1 column 1 (a file name? read the file first, e.g. "
+            'Path("' + "x" * 76 + "...).read_bytes())",
+        ),
         ("job.json\nmore", "$: invalid JSON: Expecting value at line 1 column 1"),
+        ("more\njob.json", "$: invalid JSON: Expecting value at line 1 column 1"),  # no name has a line break
+        (
+            '{"id": "ftjob-1\r", "model": "x"}',
+            "$: invalid JSON: Line break inside a string at line 1 column 16 (is a closing quote missing?)",
+        ),
+        (
+            '{"id": "a"}[1]',
+            "$: invalid JSON: Extra data at line 1 column 12 (a second JSON value: JSON Lines holds one value per line)",
+        ),
         (b"job.json", "$: invalid JSON: Expecting value at line 1 column 1"),
         (
             Path("job.json"),
@@ -108,7 +122,11 @@ def message(text: Any) -> str:
         "file-name",
         "file-name-jsonl",
         "too-long-for-a-name",
+        "longest-name",
         "two-lines",
+        "name-on-a-second-line",
+        "carriage-return-in-a-string",
+        "extra-array",
         "bytes",
         "path",
         "file",

@@ -309,6 +309,11 @@ def test_objects_from_an_earlier_run_of_the_module_stay_usable() -> None:
         "  $.object: required key missing\n  $.status: required key missing\n  $.training_file: required key missing"
     )
 
+    silent = type("FineTuningJob", (), {"__module__": ftj.FineTuningJob.__module__})  # nothing writes it: no job
+    with pytest.raises(TypeError) as info:
+        new_job.changes(silent())
+    assert str(info.value) == "expected a FineTuningJob, got FineTuningJob"
+
 
 def test_frozen_dict_is_a_read_only_hashable_mapping() -> None:
     mapping = ftj.FrozenDict({"a": "1", "b": "2"})

@@ -239,6 +239,7 @@ def test_the_two_kinds_of_checkpoint_permission_are_told_apart_by_their_members(
     assert [str(e) for e in info.value.errors] == [
         "$.deleted: a key that a FineTuningCheckpointPermission does not have: read it with FineTuningCheckpointPermissionDeleted"
     ]
+    assert info.value.errors[0].value is deleted_permission()["deleted"]  # the member, as its value
     with pytest.raises(ftj.ValidationError) as info:
         ftj.FineTuningCheckpointPermissionDeleted.from_dict(permission(), strict=strict)
     assert [str(e) for e in info.value.errors] == [

@@ -581,6 +581,17 @@ def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytes
         read_fast(ftj.FineTuningJob, {**wandb_job(), "model": "é"})
 
 
+def test_the_fast_reader_keeps_an_integration_of_an_unknown_type_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(cls: Any, data: Any, *rest: Any) -> Any:
+        raise AssertionError(f"the table read {data!r}")
+
+    for model in every_model():
+        monkeypatch.setattr(model, "_read_checked", classmethod(refuse))
+    payload = {**wandb_job(), "integrations": [{"type": "comet", "comet": {"project": "p"}}]}
+    (kept,) = read_fast(ftj.FineTuningJob, payload).integrations
+    assert (kept.type, kept.wandb, dict(kept.extra)) == ("comet", None, {"comet": ftj.FrozenDict({"project": "p"})})
+
+
 # The same for events, checkpoints and their pages: (path in the page, values).
 EVENT_AT_A_GLANCE: List[Tuple[Tuple[Any, ...], List[Any]]] = [
     (("has_more",), [None, True, False]),
