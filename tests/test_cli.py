@@ -242,18 +242,19 @@ def test_program_exit_statuses_and_messages(tmp_path: Path) -> None:
 
 
 def test_import_does_not_load_what_only_the_program_and_the_displays_need() -> None:
-    # Nor json and datetime, which reading and showing need: each is imported on first use.
-    later = ["argparse", "html", "json", "datetime"]
+    # Nor json, datetime and math, which reading, showing and charts need: each on first use.
+    later = ["argparse", "html", "json", "datetime", "math"]
     code = f"import sys; before = set(sys.modules); import finetuning_job; print(sorted(set({later}) & (set(sys.modules) - before)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=MODULE.parent, check=True)
     assert result.stdout.strip() == "[]"
     # Once a job is read and shown, they are the modules themselves in the module's namespace.
     code = (
         "import finetuning_job as f, sys; job = f.FineTuningJob.from_json(open('tests/examples/job.json').read());"
-        "job.summary(); print(f.json is sys.modules['json'], f.datetime is sys.modules['datetime'])"
+        "job.summary(); f._ticks(0, 1);"
+        "print(f.json is sys.modules['json'], f.datetime is sys.modules['datetime'], f.math is sys.modules['math'])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=MODULE.parent, check=True)
-    assert result.stdout.strip() == "True True"
+    assert result.stdout.strip() == "True True True"
 
 
 def peak_memory_kib(path: Path) -> int:
