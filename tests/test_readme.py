@@ -1,5 +1,7 @@
 """Every Python example in the README runs, and prints what the README says it prints."""
 
+import datetime
+import io
 import os
 import re
 import subprocess
@@ -8,6 +10,8 @@ from pathlib import Path
 from typing import List, Tuple
 
 import pytest
+
+from tests import ftj
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -39,6 +43,64 @@ def test_readme_examples_run_on_their_own_and_print_what_they_say(code: str, exp
     ran = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert (ran.returncode, ran.stderr) == (0, ""), code
     assert ran.stdout == expected, code
+
+
+# Python's own prompt (code.InteractiveConsole reads as the >>> prompt does): a block ends at a
+# blank line, and a statement after a block needs one.
+PASTE = """
+import code, sys
+
+class Console(code.InteractiveConsole):
+    def write(self, data):
+        sys.stderr.write(data)
+
+console, more = Console(), False
+for line in sys.stdin.read().splitlines():
+    more = console.push(line)
+if more:
+    console.push("")
+"""
+
+
+@pytest.mark.parametrize(
+    "code",
+    [code for code, _ in examples() if "__main__" not in code],  # but a script, to be saved and run
+    ids=[f"example-{i}" for i, (code, _) in enumerate(examples()) if "__main__" not in code],
+)
+def test_readme_examples_can_be_pasted_into_the_python_prompt(code: str) -> None:
+    ran = subprocess.run(
+        [sys.executable, "-c", PASTE], input=code, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert ran.stderr == "", ran.stderr
+
+
+# Each run of the command line the README shows: its arguments, and what it prints (a line
+# "..." stands for lines left out). The README's runs were made at this time: the durations of
+# jobs still running count to it.
+RUNS = re.findall(r"```text\n\$ python3 finetuning_job.py (.*?)\n(.*?)```", README, re.DOTALL)
+THEN = datetime.datetime(2026, 12, 7, tzinfo=datetime.timezone.utc)
+
+
+@pytest.mark.parametrize(("args", "shown"), RUNS, ids=[args for args, _ in RUNS])
+def test_the_readme_runs_of_the_command_line_print_what_it_shows(
+    args: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("COLUMNS", raising=False)  # as in the README: to a pipe, nothing cut
+    out, err = io.StringIO(), io.StringIO()
+    ftj.main(args.split(), stdout=out, stderr=err, now=THEN)
+    printed, wanted = (out.getvalue() + err.getvalue()).splitlines(), shown.splitlines()
+    if "..." in wanted:
+        cut = wanted.index("...")
+        tail = wanted[cut + 1 :]
+        assert printed[:cut] == wanted[:cut] and printed[len(printed) - len(tail) :] == tail
+        assert len(printed) > len(wanted) - 1  # something was left out
+    else:
+        assert printed == wanted
+
+
+def test_readme_shows_runs_of_the_command_line() -> None:
+    assert len(RUNS) >= 3
 
 
 def test_readme_commands_are_what_ci_runs() -> None:
