@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 from typing import Any, List, Tuple
 
@@ -826,15 +827,9 @@ def test_on_a_terminal_the_tables_fit_its_width(monkeypatch: pytest.MonkeyPatch)
     controller, terminal = os.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 97, 0, 0))  # 40 rows of 97 columns
     with os.fdopen(terminal, "w") as stdout:
-
-        class Redirected:  # a stream on the terminal's descriptor that says it is not one
-            def isatty(self) -> bool:
-                return False
-
-            def fileno(self) -> int:
-                return stdout.fileno()
-
-        assert ftj._width(False, Redirected(), {}) is None  # isatty decides, not the descriptor
+        # A stream on the terminal's descriptor that says it is no terminal: isatty decides.
+        redirected = types.SimpleNamespace(isatty=lambda: False, fileno=stdout.fileno)
+        assert ftj._width(False, redirected, {}) is None
         assert ftj.main([str(EXAMPLES / "job.json")], stdout=stdout, stderr=io.StringIO()) == 0
         monkeypatch.setenv("COLUMNS", "132")  # COLUMNS wins, as in every tool that reads it
         assert ftj.main([str(EXAMPLES / "job.json")], stdout=stdout, stderr=io.StringIO()) == 0

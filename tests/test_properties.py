@@ -581,12 +581,8 @@ def test_the_fast_readers_take_plain_values_without_a_checker(monkeypatch: pytes
         read_fast(ftj.FineTuningJob, {**wandb_job(), "model": "é"})
 
 
-def test_the_fast_reader_keeps_an_integration_of_an_unknown_type_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(cls: Any, data: Any, *rest: Any) -> Any:
-        raise AssertionError(f"the table read {data!r}")
-
-    for model in every_model():
-        monkeypatch.setattr(model, "_read_checked", classmethod(refuse))
+def test_the_fast_reader_keeps_an_integration_of_an_unknown_type_whole() -> None:
+    # The fast reader alone (it raises rather than hand the object to the table).
     payload = {**wandb_job(), "integrations": [{"type": "comet", "comet": {"project": "p"}}]}
     (kept,) = read_fast(ftj.FineTuningJob, payload).integrations
     assert (kept.type, kept.wandb, dict(kept.extra)) == ("comet", None, {"comet": ftj.FrozenDict({"project": "p"})})

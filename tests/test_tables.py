@@ -213,8 +213,8 @@ def test_a_value_the_quick_test_takes_is_valid_and_stored_as_given(check: Any, a
     for strict in (False, True):
         must = VALID[type(check).__name__](check, value, strict)
         got = outcome(check, value, strict)
-        if plain:
-            assert got is value, (value, strict)
+        if plain:  # the very value; a string only equal to it ("auto", which a rule returns as its own)
+            assert got is value or (type(value) is type(got) is str and got == value), (value, strict)
         if check.exact and not strict:  # the generated readers refuse what the quick test declines
             assert plain is must, value
         if not check.reads_depth:  # the generated readers do not pass its depth
