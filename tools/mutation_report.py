@@ -36,7 +36,6 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     (r"ensure_ascii=False, (allow_nan=True, )?indent=indent", ("to_json",), "what to_dict writes is finite"),
     (r"1 if step is None else step", ("_by_step",), "metrics without a step are ordered by creation alone"),
     (r"html\.escape\(text, \)", ("_escape",), "html.escape quotes by default"),
-    (r'\.(en|de)code\("(UTF-8|LATIN-1)"\)', None, "codec names are not case-sensitive"),
     (
         r"member = (None|_STATUS_BY_VALUE\.get\(value\) if \(type\(value\) is str\) and False)",
         ("check",),  # _Status.check
@@ -71,7 +70,6 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
         ("_events_table", "_checkpoints_table", "_event_list_html", "_checkpoint_list_html"),
         "the columns of events and checkpoints do not read the current time",
     ),
-    (r"if \(sent is not None\) or True", ("_check_webhook_time",), "_milliseconds(None) is no hint"),
     (r"_read_fast\(None, depth\)", ("_read",), "the fast reader refuses None: the table reads the object"),
     (r"\(_compact\) and False", ("to_json",), "the encoder made again on each call: the same text"),
     (
@@ -86,18 +84,7 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     ),
     (r'format\(number, "\.15F"\)', ("_decimal",), "a bound is finite: F and f write it alike"),
     (r'\.rstrip\("XX0XX"\)|\.rstrip\("XX\.XX"\)', ("_decimal",), "a fixed-point number holds no X"),
-    (r'lstrip\("XX0XX"\)', ("_check_webhook_time",), "a timestamp of decimal digits holds no X"),
     (r'"(XX)?level(XX)?" not in value|"LEVEL" not in value', ("_reader_of",), "no webhook body has a level key"),
-    (
-        r"len\(values\) >= 1 and any|any\(value != values\[1\]",
-        ("_webhook_headers",),
-        "one value, or all equal to the second: as all equal to the first",
-    ),
-    (
-        r"\(type\(value\) is str and value\.isascii\(\)\) and False",
-        ("_webhook_headers",),
-        "a header value that is ASCII text read the long way: the same text",
-    ),
 ]
 
 
