@@ -564,10 +564,25 @@ def narrowest(spec: Spec, cells: List[str], items: Sequence[Any]) -> int:
 @given(st.data())
 def test_a_table_fits_any_width_by_cutting_then_leaving_columns_out(data: st.DataObject) -> None:
     kind = data.draw(st.sampled_from(sorted(TABLES)), label="kind")
-    strategy, table, specs = TABLES[kind]
+    strategy, table, _ = TABLES[kind]
     items = data.draw(st.lists(strategy, max_size=5), label="items")
     full = max(map(len, table(items, None)))  # widths near the table's own are the ones that cut
     width = data.draw(st.none() | st.integers(40, 300) | st.integers(max(40, full - 80), max(40, full)), label="width")
+    more = data.draw(st.integers(1, 100), label="more")
+    cut, left_out, too_narrow = fits(kind, items, width, more)
+    hypothesis.event(f"cut {cut}, left out {left_out}, too narrow {too_narrow}")  # how often each case is met
+
+
+def test_a_table_too_wide_at_any_width_keeps_only_the_columns_that_always_stay() -> None:
+    # Ids are never cut: at 40 columns, a job whose id is 60 characters long cannot fit.
+    job_data = {**job("failed"), "id": "ftjob-" + "x" * 54}
+    assert fits("jobs", [ftj.FineTuningJob.from_dict(job_data)], 40, 10)[2]
+
+
+def fits(kind: str, items: List[Any], width: Optional[int], more: int) -> Tuple[bool, bool, bool]:
+    """Check the table of items at width; say whether a cell was cut, a column left out, and
+    whether even its narrowest form is wider than width."""
+    _, table, specs = TABLES[kind]
     lines = table(items, width)
     assert len(lines) == 1 + len(items)
     shown, widths, rows = read_table(lines, specs)
@@ -592,8 +607,6 @@ def test_a_table_fits_any_width_by_cutting_then_leaving_columns_out(data: st.Dat
             assert text == value[: len(text) - 1] + "\u2026" and spec.least <= len(text) < len(value)
             assert column_width in (None, len(text))
     widest = max(map(len, lines))
-    too_narrow = width is not None and widest > width
-    hypothesis.event(f"cut {cut}, left out {bool(left_out)}, too narrow {too_narrow}")  # how often each case is met
     if width is None:
         assert not cut and not left_out  # nothing is cut, no column is left out
     elif widest > width:
@@ -604,8 +617,9 @@ def test_a_table_fits_any_width_by_cutting_then_leaving_columns_out(data: st.Dat
     elif cut:
         assert widest == width  # no cell is cut that the width leaves room for
     if width is not None:  # a wider table shows every column a narrower one does
-        wider = table(items, width + data.draw(st.integers(1, 100), label="more"))
+        wider = table(items, width + more)
         assert set(read_table(wider, specs)[0]) >= set(shown)
+    return cut, bool(left_out), width is not None and widest > width
 
 
 @pytest.mark.parametrize("kind", sorted(TABLES))
