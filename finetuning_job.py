@@ -35,6 +35,7 @@ from typing import (
     NamedTuple,
     Optional,
     Sequence,
+    Set,
     Tuple,
     Type,
     TypeVar,
@@ -442,9 +443,11 @@ def _plain_dict(value: "FrozenDict[Any]") -> "Dict[str, Any]":
 def _thaw_object(value: "FrozenDict[Any]") -> "Dict[str, Any]":
     """Return a frozen JSON object as a plain dict; one of scalars alone is a copy of its dict."""
     data = value._data
-    if _FROZEN_CONTAINERS.isdisjoint(map(type, data.values())):
-        return data.copy()
-    return {key: _thaw(item) for key, item in data.items()}
+    for item in data.values():
+        # A type test, because isinstance with an ABC subclass is slow.
+        if type(item) in _FROZEN_CONTAINERS:
+            return {key: _thaw(item) for key, item in data.items()}
+    return data.copy()
 
 
 # ---------------------------------------------------------------------------
@@ -486,7 +489,8 @@ class _Checker:
     """A kind of value: called with (value, strict, depth), a checker returns the value to store
     or raises _Invalid; depth is the value's own nesting level.
 
-    Each kind states its full rule (``check``) and, beside it, its quick test (``plain``):
+    Each kind states its full rule once (``check`` where it reads the strict flag, ``tolerant``
+    where it does not) and, beside it, its quick test (``plain``):
     Python source on a value named ``v``, alternatives any one of which proves v valid and
     stored as given. A name in braces stands for the checker's attribute of that name (a bound,
     the choices). tools/generate.py writes the quick test into the generated readers, which
@@ -678,7 +682,7 @@ class _AutoOrInteger(_Checker):
 
     def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "Union[str, int]":
         if type(value) is str and value == "auto":
-            return "auto"
+            return value
         if type(value) is int and self.low <= value < _INT_LIMIT and (self.high is None or value <= self.high):
             return value
         bound = f"in {self.low}..{self.high}" if self.high is not None else f">= {self.low}"
@@ -703,7 +707,7 @@ class _AutoOrNumber(_Checker):
 
     def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "Union[str, int, float]":
         if type(value) is str and value == "auto":
-            return "auto"
+            return value
         if _is_number(value) and value > self.above and (self.at_most is None or value <= self.at_most):
             number: Union[int, float] = value
             return number
@@ -817,29 +821,41 @@ class _JsonObject(_Checker):
 
     dump = staticmethod(_thaw_object)
     reads_depth = True
+    # Keys this checker has found valid (strings of valid text) in objects it read in full: a
+    # metrics event's data has the same few on every event, and a set tells them at once. When
+    # it holds more than this, it starts again, so that no input grows it without end.
+    keys_kept = 256
+
+    def __init__(self) -> None:
+        self.known_keys: Set[str] = set()
 
     def tolerant(self, value: Any, depth: int = _DEPTH_UNREAD) -> "FrozenDict[Any]":
         if type(value) is not dict:
             raise _expected("an object", value)
-        # Mostly a metrics event's data: ASCII keys and finite numbers, valid JSON data as they
-        # are, told by a type test a value and one sum; _check_json reads anything else.
-        items = value.values()
-        for item in items:
-            if type(item) is not float and type(item) is not int:
-                break
-        else:
-            # The sum of floats and ints is finite only when each float is, and each int is
-            # below 2 ** 1024 (OverflowError otherwise), far inside _INT_LIMIT.
-            try:
-                total = sum(items, 0.0)
-                keys = "".join(value)  # a key that is not a string: TypeError
-            except (OverflowError, TypeError):
-                return _check_json(value, depth)  # type: ignore[no-any-return]
-            if total - total == 0.0 and keys.isascii():
-                frozen: FrozenDict[Any] = _new(FrozenDict)  # as _frozen does, one call fewer
-                frozen._data, frozen._hash = value.copy(), None
-                return frozen
-        return _check_json(value, depth)  # type: ignore[no-any-return]
+        known = self.known_keys
+        if known.issuperset(value):
+            # Mostly a metrics event's data: known keys and finite numbers, valid JSON data as
+            # they are, told by a type test a value and one sum; _check_json reads anything else.
+            items = value.values()
+            for item in items:
+                if type(item) is not float and type(item) is not int:
+                    break
+            else:
+                # The sum of floats and ints is finite only when each float is, and each int is
+                # below 2 ** 1024 (OverflowError otherwise), far inside _INT_LIMIT.
+                try:
+                    total = sum(items, 0.0)
+                except OverflowError:
+                    total = _INFINITY
+                if total - total == 0.0:
+                    frozen: FrozenDict[Any] = _new(FrozenDict)  # as _frozen does, one call fewer
+                    frozen._data, frozen._hash = value.copy(), None
+                    return frozen
+        checked: FrozenDict[Any] = _check_json(value, depth)
+        if len(known) > self.keys_kept:
+            known.clear()
+        known.update(value)  # _check_json has read every key as a string of valid text
+        return checked
 
 
 # The checkers of the tables, one per kind of value and its bounds (CONTRACT.md sections 1 to 2.4,
@@ -1060,11 +1076,12 @@ def _compact_encoder() -> _Encode:
 def _with_extra(out: "Dict[str, Any]", extra: "FrozenDict[Any]") -> "Dict[str, Any]":
     """Append the unknown keys to what a writer wrote (out, returned), as plain JSON data."""
     data = extra._data
-    out.update(data)
-    for key, value in data.items():
+    for value in data.values():
         # Mostly scalars; a type test, because isinstance with an ABC subclass is slow.
         if type(value) in _FROZEN_CONTAINERS:
-            out[key] = _thaw(value)
+            out.update(_thaw_object(extra))
+            return out
+    out.update(data)
     return out
 
 
@@ -2011,7 +2028,7 @@ def _write_fine_tuning_job(obj: "FineTuningJob") -> "Dict[str, Any]":
     if (v := out["integrations"]) is None:
         del out["integrations"]
     else:
-        out["integrations"] = list(map(_write_integration, v))
+        out["integrations"] = list(map(_write_integration, v)) if v else []
     if out["estimated_finish"] is None:
         del out["estimated_finish"]
     if (v := out["method"]) is None:
@@ -2269,7 +2286,7 @@ def _write_fine_tuning_job_list(obj: "FineTuningJobList") -> "Dict[str, Any]":
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job, v))
+    out["data"] = list(map(_write_fine_tuning_job, v)) if v else []
     if out["has_more"] is None:
         del out["has_more"]
     return _with_extra(out, extra) if extra._data else out
@@ -2295,7 +2312,7 @@ def _write_fine_tuning_job_event_list(obj: "FineTuningJobEventList") -> "Dict[st
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job_event, v))
+    out["data"] = list(map(_write_fine_tuning_job_event, v)) if v else []
     if out["has_more"] is None:
         del out["has_more"]
     return _with_extra(out, extra) if extra._data else out
@@ -2327,7 +2344,7 @@ def _write_fine_tuning_job_checkpoint_list(obj: "FineTuningJobCheckpointList") -
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_job_checkpoint, v))
+    out["data"] = list(map(_write_fine_tuning_job_checkpoint, v)) if v else []
     if out["first_id"] is None:
         del out["first_id"]
     if out["last_id"] is None:
@@ -2460,7 +2477,7 @@ def _write_fine_tuning_checkpoint_permission_list(obj: "FineTuningCheckpointPerm
     out = obj.__dict__.copy()
     extra = out.pop("extra")
     v = out["data"]
-    out["data"] = list(map(_write_fine_tuning_checkpoint_permission, v))
+    out["data"] = list(map(_write_fine_tuning_checkpoint_permission, v)) if v else []
     if out["first_id"] is None:
         del out["first_id"]
     if out["last_id"] is None:

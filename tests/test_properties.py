@@ -5,7 +5,7 @@ import enum
 import inspect
 import json
 import re
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Set, Tuple
 
 import pytest
 from hypothesis import example, given
@@ -732,13 +732,31 @@ def test_event_data_of_metrics_is_taken_without_the_general_check(monkeypatch: p
     def refuse(value: Any, *rest: Any) -> Any:
         raise AssertionError(f"checked as JSON: {value!r}")
 
+    monkeypatch.setattr(ftj._check_json_object, "known_keys", set())
+    first = {"step": 0, "train_loss": 1e308, "valid_loss": -0.0, "full_valid_loss": 5e-324}
+    assert ftj.FineTuningJobEvent.from_dict({**event(), "data": first}).data == first  # read in full
     monkeypatch.setattr(ftj, "_check_json", refuse)
-    values = [{}, {"step": 0, "train_loss": 1e308, "valid_loss": -0.0, "full_valid_loss": 5e-324}]
+    values = [{}, first, {"valid_loss": 2, "step": 7}]  # its keys are known now, in any order
     values += [{"step": step, "train_loss": 1.5} for step in (2**1023, -(2**1023), 1)]
     for value in values:
         assert ftj.FineTuningJobEvent.from_dict({**event(), "data": value}).data == value
-    with pytest.raises(AssertionError, match="checked as JSON"):  # two floats that overflow as a sum
-        ftj._check_json_object({"train_loss": 1e308, "valid_loss": 1e308}, False, 2)
+    for value in [{"train_loss": 1e308, "valid_loss": 1e308}, {"step": 2**1024}, {"step": "1"}, {"stop": 1}]:
+        with pytest.raises(AssertionError, match="checked as JSON"):  # overflow, not a number, a new key
+            ftj._check_json_object(value, False, 2)
+
+
+def test_the_keys_known_to_the_short_cut_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    known: Set[str] = set()
+    monkeypatch.setattr(ftj._check_json_object, "known_keys", known)
+    kept = ftj._check_json_object.keys_kept
+    for i in range(3 * kept):
+        ftj._check_json_object({f"k{i}": i, "step": 1}, False, 2)
+        assert {f"k{i}", "step"} <= known and len(known) <= kept + 2
+    known.clear()
+    for bad in [{"\ud800": 1}, {"step": 1, 7: 1}, {"step": 1, "x": float("nan")}]:  # none of their keys kept
+        with pytest.raises(ftj._Invalid):
+            ftj._check_json_object(bad, False, 2)
+    assert not known
 
 
 # --- The same for the classes of CONTRACT.md section 9: webhook events and checkpoint permissions.
