@@ -25,6 +25,7 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     # The generated fast readers and writers.
     (r"Grader\._read_unknown\(rest, True, depth\)", None, "a grader's unknown keys are content, strict or not"),
     (r"if \(extra\d*\._data\) or True", None, "no unknown keys written the long way: the same dict"),
+    (r"if \(v\) or True else \[\]", None, "an empty array written the long way: the same empty list"),
     (
         r'take\("type", None\)\) is str or v in _INTEGRATION_TYPES',
         None,
@@ -32,7 +33,6 @@ EQUIVALENT: List[Tuple[str, Optional[Tuple[str, ...]], str]] = [
     ),
     # The rest of the module.
     (r"sum\(items, 1\.0\)", ("tolerant",), "adding 1 to a sum of finite values cannot make it infinite"),
-    (r'keys = "XXXX"\.join\(value\)', ("tolerant",), "keys joined by anything are ASCII alike"),
     (r"ensure_ascii=False, (allow_nan=True, )?indent=indent", ("to_json",), "what to_dict writes is finite"),
     (r"1 if step is None else step", ("_by_step",), "metrics without a step are ordered by creation alone"),
     (r"html\.escape\(text, \)", ("_escape",), "html.escape quotes by default"),
