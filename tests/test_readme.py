@@ -33,11 +33,14 @@ def examples() -> List[Tuple[str, str]]:
     return found
 
 
+EXAMPLES = examples()
+
+
 def test_readme_has_examples() -> None:
-    assert len(examples()) >= 5
+    assert len(EXAMPLES) >= 5
 
 
-@pytest.mark.parametrize(("code", "expected"), examples(), ids=[f"example-{i}" for i in range(len(examples()))])
+@pytest.mark.parametrize(("code", "expected"), EXAMPLES, ids=[f"example-{i}" for i in range(len(EXAMPLES))])
 def test_readme_examples_run_on_their_own_and_print_what_they_say(code: str, expected: str) -> None:
     # Each in a fresh interpreter from the repository root, as a reader would paste it.
     ran = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
@@ -62,11 +65,11 @@ if more:
 """
 
 
-@pytest.mark.parametrize(
-    "code",
-    [code for code, _ in examples() if "__main__" not in code],  # but a script, to be saved and run
-    ids=[f"example-{i}" for i, (code, _) in enumerate(examples()) if "__main__" not in code],
-)
+# Every example but a script (to be saved and run), by its place among the examples.
+PASTABLE = {f"example-{i}": code for i, (code, _) in enumerate(EXAMPLES) if "__main__" not in code}
+
+
+@pytest.mark.parametrize("code", list(PASTABLE.values()), ids=list(PASTABLE))
 def test_readme_examples_can_be_pasted_into_the_python_prompt(code: str) -> None:
     ran = subprocess.run(
         [sys.executable, "-c", PASTE], input=code, cwd=ROOT, capture_output=True, text=True, check=False
